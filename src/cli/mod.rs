@@ -1,0 +1,134 @@
+//! The `rungs` command line: one file per subcommand, each a thin layer that parses
+//! flags, calls [`Journal`], and prints human text or `--json`.
+
+mod add;
+mod delete;
+mod demo;
+mod edit;
+mod entry_flags;
+mod followup;
+mod followups;
+mod history;
+mod ladder;
+mod link;
+mod list;
+mod output;
+mod people;
+mod person;
+mod revert;
+mod show;
+mod trash;
+mod undelete;
+mod unlink;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::{Journal, Result, paths};
+
+#[derive(Parser)]
+#[command(
+    name = "rungs",
+    version,
+    about = "A journal of pairing sessions, feedback and learnings, tied to your career ladder",
+    long_about = "Rungs keeps a journal of pairing sessions, feedback and learnings, and links each \
+                  entry to the behaviours of your career ladder that it evidences.\n\n\
+                  The journal lives in --data-dir, else $RUNGS_DATA_DIR, else your user data \
+                  directory. The desktop app opens the same journal.",
+    propagate_version = true
+)]
+pub struct Cli {
+    /// The journal's data directory [default: $RUNGS_DATA_DIR, else the per-user data directory]
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Show or import the career ladder
+    #[command(subcommand)]
+    Ladder(ladder::Command),
+    /// Add a pairing session, feedback or a learning
+    #[command(subcommand)]
+    Add(add::Command),
+    /// List entries, newest first
+    List(list::Args),
+    /// Show one entry
+    Show(show::Args),
+    /// Change an entry (a new revision; the old one is kept)
+    Edit(Box<edit::Args>),
+    /// Move an entry to the trash
+    Delete(delete::Args),
+    /// Bring an entry back from the trash
+    Undelete(undelete::Args),
+    /// List entries in the trash
+    Trash(trash::Args),
+    /// Show every revision of an entry
+    History(history::Args),
+    /// Make an earlier revision current again (as a new revision)
+    Revert(revert::Args),
+    /// Link an entry to ladder behaviours
+    Link(link::Args),
+    /// Unlink an entry from ladder behaviours
+    Unlink(unlink::Args),
+    /// List people
+    People(people::Args),
+    /// Rename, merge or mark a person as a mentee
+    #[command(subcommand)]
+    Person(person::Command),
+    /// List follow-ups from pairing sessions
+    Followups(followups::Args),
+    /// Tick a follow-up off
+    #[command(subcommand)]
+    Followup(followup::Command),
+    /// Load the demo journal into an empty journal, or remove it
+    Demo(demo::Args),
+}
+
+/// Runs the CLI with the process's arguments; errors go to stderr, exit code 1.
+pub fn main() -> ExitCode {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("RUNGS_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .try_init();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let dir = paths::resolve_data_dir(cli.data_dir.as_deref())?;
+    let open = || Journal::open(&dir);
+    match cli.command {
+        Command::Ladder(c) => ladder::run(open()?, c),
+        Command::Add(c) => add::run(open()?, c),
+        Command::List(a) => list::run(open()?, a),
+        Command::Show(a) => show::run(open()?, a),
+        Command::Edit(a) => edit::run(open()?, *a),
+        Command::Delete(a) => delete::run(open()?, a),
+        Command::Undelete(a) => undelete::run(open()?, a),
+        Command::Trash(a) => trash::run(open()?, a),
+        Command::History(a) => history::run(open()?, a),
+        Command::Revert(a) => revert::run(open()?, a),
+        Command::Link(a) => link::run(open()?, a),
+        Command::Unlink(a) => unlink::run(open()?, a),
+        Command::People(a) => people::run(open()?, a),
+        Command::Person(c) => person::run(open()?, c),
+        Command::Followups(a) => followups::run(open()?, a),
+        Command::Followup(c) => followup::run(open()?, c),
+        Command::Demo(a) => demo::run(open()?, a),
+    }
+}

@@ -1,0 +1,95 @@
+//! The demo journal: half a year of a support engineer's real-sounding entries, so a
+//! new user sees what Rungs is for before writing their own. Dates are relative to
+//! today (`RUNGS_TODAY` pins them). Demo rows are marked, and removing the demo
+//! deletes them for good: they are not the user's data.
+
+use serde::{Deserialize, Serialize};
+
+use crate::journal::{self, EntryInput, Journal};
+use crate::{Error, Result, clock};
+
+const JOURNAL: &str = include_str!("journal.json");
+
+#[derive(Deserialize)]
+struct DemoFile {
+    people: Vec<DemoPerson>,
+    entries: Vec<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct DemoPerson {
+    name: String,
+    mentee: bool,
+}
+
+/// What loading or removing the demo did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DemoSummary {
+    pub entries: usize,
+    pub people: usize,
+}
+
+/// The demo entries, dated relative to `today`.
+fn entries(today: chrono::NaiveDate) -> Result<(Vec<DemoPerson>, Vec<EntryInput>)> {
+    let file: DemoFile =
+        serde_json::from_str(JOURNAL).map_err(|e| Error::invalid("demo journal", e.to_string()))?;
+    let mut out = Vec::with_capacity(file.entries.len());
+    for (i, mut v) in file.entries.into_iter().enumerate() {
+        let obj = v
+            .as_object_mut()
+            .ok_or_else(|| Error::invalid("demo journal", format!("entry {i} is not an object")))?;
+        let days = obj
+            .remove("days_ago")
+            .and_then(|d| d.as_u64())
+            .ok_or_else(|| Error::invalid("demo journal", format!("entry {i}: days_ago")))?;
+        let date = today - chrono::Days::new(days);
+        obj.insert("date".into(), date.format("%Y-%m-%d").to_string().into());
+        let input: EntryInput = serde_json::from_value(v)
+            .map_err(|e| Error::invalid("demo journal", format!("entry {i}: {e}")))?;
+        out.push(input);
+    }
+    Ok((file.people, out))
+}
+
+impl Journal {
+    /// Loads the demo journal. Refuses a journal that has entries unless `force`;
+    /// with `force`, a demo already loaded is replaced, the user's entries stay.
+    pub fn load_demo(&mut self, force: bool) -> Result<DemoSummary> {
+        if !force && !self.is_empty()? {
+            return Err(Error::Conflict(
+                "the journal already has entries; `rungs demo --force` adds the demo beside them"
+                    .into(),
+            ));
+        }
+        let (people, inputs) = entries(clock::today()?)?;
+        self.db_mut().write(|tx| {
+            journal::remove_demo(tx)?;
+            let mut created = 0;
+            for p in &people {
+                let before: i64 = tx.query_row("SELECT COUNT(*) FROM people", [], |r| r.get(0))?;
+                tx.execute(
+                    "INSERT INTO people (name, mentee, demo, created_at) VALUES (?1, ?2, 1, ?3)
+                     ON CONFLICT DO NOTHING",
+                    rusqlite::params![p.name, p.mentee, clock::now_timestamp()],
+                )?;
+                let after: i64 = tx.query_row("SELECT COUNT(*) FROM people", [], |r| r.get(0))?;
+                created += (after - before) as usize;
+            }
+            for input in inputs.iter().cloned() {
+                journal::save_demo_entry(tx, input)?;
+            }
+            Ok(DemoSummary {
+                entries: inputs.len(),
+                people: created,
+            })
+        })
+    }
+
+    /// Deletes every demo entry, and demo people no entry of the user names.
+    pub fn remove_demo(&mut self) -> Result<DemoSummary> {
+        self.db_mut().write(|tx| {
+            let (entries, people) = journal::remove_demo(tx)?;
+            Ok(DemoSummary { entries, people })
+        })
+    }
+}

@@ -1,0 +1,127 @@
+//! One error type for the whole core. Every boundary (CLI, app IPC, importers) shows
+//! the same message, and the app branches on [`Error::code`], so the variants are few
+//! and each names what the user can act on.
+
+use serde::Serialize;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad input: `field` names the field the user gave, `message` what is wrong with it.
+    #[error("{field}: {message}")]
+    Invalid { field: String, message: String },
+
+    /// Something the user referred to does not exist.
+    #[error("{what} not found: {key}")]
+    NotFound { what: &'static str, key: String },
+
+    /// The request clashes with what is stored (a taken name, an ambiguous id…).
+    #[error("{0}")]
+    Conflict(String),
+
+    /// The database was written by a newer Rungs; we refuse to touch it.
+    #[error(
+        "this journal was written by a newer version of Rungs (schema version {found}; this \
+         version knows up to {known}). Upgrade Rungs to open it; nothing was changed."
+    )]
+    TooNew { found: i64, known: i64 },
+
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+
+    #[error("migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Invalid {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn not_found(what: &'static str, key: impl Into<String>) -> Self {
+        Error::NotFound {
+            what,
+            key: key.into(),
+        }
+    }
+
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        Error::Io {
+            context: context.into(),
+            source,
+        }
+    }
+
+    /// A stable, machine-readable code the app can branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid { .. } => "invalid_input",
+            Error::NotFound { .. } => "not_found",
+            Error::Conflict(_) => "conflict",
+            Error::TooNew { .. } => "journal_too_new",
+            Error::Database(e) if is_busy(e) => "busy",
+            Error::Database(_) | Error::Migration(_) => "database",
+            Error::Io { .. } => "io",
+        }
+    }
+
+    /// The serializable form every shell hands to its caller.
+    pub fn payload(&self) -> ErrorPayload {
+        ErrorPayload {
+            code: self.code().to_string(),
+            message: self.to_string(),
+        }
+    }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// `{code, message}`: what crosses the IPC boundary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct ErrorPayload {
+    pub code: String,
+    pub message: String,
+}
+
+impl From<&Error> for ErrorPayload {
+    fn from(e: &Error) -> Self {
+        e.payload()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payload_serializes_to_code_and_message() {
+        let e = Error::invalid("date", "2026-02-30 is not a real date");
+        let json = serde_json::to_value(e.payload()).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "invalid_input", "message": "date: 2026-02-30 is not a real date"})
+        );
+        let e = Error::not_found("entry", "0193");
+        assert_eq!(e.payload().code, "not_found");
+        assert_eq!(e.to_string(), "entry not found: 0193");
+        let e = Error::TooNew { found: 9, known: 2 };
+        assert_eq!(e.code(), "journal_too_new");
+        assert!(e.to_string().contains("schema version 9"));
+    }
+}

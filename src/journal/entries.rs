@@ -1,0 +1,583 @@
+//! Entries in SQLite: the current revision lives in `entries` and its link tables
+//! (what queries filter on); every revision, the current one included, is kept as
+//! JSON in `revisions` (what history and revert read).
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::model::{
+    Details, Entry, EntryContent, EntryInput, Feedback, FollowUp, Kind, Learning, ListFilter,
+    Pairing, Revision, derived_feedback_title,
+};
+use super::{people, validate};
+use crate::{Error, Result, clock, ladder::BehaviourRef};
+
+/// Bookkeeping of an entry that is not part of what the user wrote.
+struct Meta {
+    id: String,
+    created_at: String,
+    updated_at: String,
+    revision: i64,
+    deleted_at: Option<String>,
+    demo: bool,
+}
+
+/// Validates `input` and saves it as a new entry (`id` None) or a new revision of
+/// `id`. Saving content identical to the current revision changes nothing.
+pub(crate) fn save(
+    conn: &Connection,
+    id: Option<&str>,
+    input: EntryInput,
+    demo: bool,
+) -> Result<String> {
+    if let Some(id) = id {
+        let kind = kind_of(conn, id)?;
+        if kind != input.details.kind() {
+            return Err(Error::invalid(
+                "kind",
+                format!(
+                    "an entry cannot change kind (it is {kind}, not {})",
+                    input.details.kind()
+                ),
+            ));
+        }
+    }
+    let checked = validate::check(conn, input)?;
+    let content = resolve(conn, id, checked, demo)?;
+    store(conn, id, content, demo)
+}
+
+/// Writes already-valid content (people by id) as the next revision.
+pub(crate) fn store(
+    conn: &Connection,
+    id: Option<&str>,
+    content: EntryContent<i64>,
+    demo: bool,
+) -> Result<String> {
+    let now = clock::now_timestamp();
+    let (id, revision) = match id {
+        Some(id) => {
+            let meta = meta(conn, id)?;
+            if let Some(at) = meta.deleted_at {
+                return Err(Error::Conflict(format!(
+                    "entry {id} is in the trash (since {at}); run `rungs undelete {id}` first"
+                )));
+            }
+            if load_content(conn, id)? == content {
+                return Ok(id.to_string());
+            }
+            (id.to_string(), meta.revision + 1)
+        }
+        None => {
+            let id = uuid::Uuid::now_v7().to_string();
+            conn.execute(
+                "INSERT INTO entries (id, kind, date, created_at, updated_at, revision, demo)
+                 VALUES (?1, ?2, ?3, ?4, ?4, 0, ?5)",
+                params![id, content.details.kind().as_str(), content.date, now, demo],
+            )?;
+            (id, 1)
+        }
+    };
+    write_current(conn, &id, &content, &now, revision)?;
+    conn.execute(
+        "INSERT INTO revisions (entry_id, revision, at, content) VALUES (?1, ?2, ?3, ?4)",
+        params![id, revision, now, to_json(&content)?],
+    )?;
+    Ok(id)
+}
+
+fn to_json(content: &EntryContent<i64>) -> Result<String> {
+    serde_json::to_string(content)
+        .map_err(|e| Error::invalid("entry", format!("cannot be serialised: {e}")))
+}
+
+/// Turns names into person ids (creating people as needed), tags into their stored
+/// spelling, and keeps follow-up ids unique across the journal.
+fn resolve(
+    conn: &Connection,
+    id: Option<&str>,
+    input: EntryInput,
+    demo: bool,
+) -> Result<EntryContent<i64>> {
+    let mut tags = Vec::with_capacity(input.tags.len());
+    for t in &input.tags {
+        let stored: Option<String> = conn
+            .query_row("SELECT name FROM tags WHERE name = ?1", [t], |r| r.get(0))
+            .optional()?;
+        tags.push(stored.unwrap_or_else(|| t.clone()));
+    }
+    let mut details = input
+        .details
+        .map_people(|name| people::resolve_or_create(conn, &name, demo))?;
+    if let Details::Pairing(p) = &mut details {
+        for f in &mut p.follow_ups {
+            let owner: Option<String> = conn
+                .query_row(
+                    "SELECT entry_id FROM follow_ups WHERE id = ?1",
+                    [&f.id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if owner.is_some_and(|owner| Some(owner.as_str()) != id) {
+                f.id = uuid::Uuid::now_v7().to_string();
+            }
+        }
+    }
+    Ok(EntryContent {
+        title: input.title,
+        date: input.date,
+        time: input.time,
+        tags,
+        behaviours: input.behaviours,
+        details,
+    })
+}
+
+fn write_current(
+    conn: &Connection,
+    id: &str,
+    c: &EntryContent<i64>,
+    now: &str,
+    revision: i64,
+) -> Result<()> {
+    let none = None::<String>;
+    let (pairing, feedback, learning) = match &c.details {
+        Details::Pairing(p) => (Some(p), None, None),
+        Details::Feedback(f) => (None, Some(f), None),
+        Details::Learning(l) => (None, None, Some(l)),
+    };
+    conn.execute(
+        "UPDATE entries SET title = ?2, date = ?3, time = ?4, updated_at = ?5, revision = ?6,
+            role = ?7, minutes = ?8, area = ?9, ticket = ?10, notes = ?11, learned = ?12,
+            direction = ?13, situation = ?14, observed = ?15, impact = ?16, tone = ?17,
+            reflection = ?18, body = ?19, source = ?20
+         WHERE id = ?1",
+        params![
+            id,
+            c.title,
+            c.date,
+            c.time,
+            now,
+            revision,
+            pairing.and_then(|p| p.role.map(|r| r.as_str())),
+            pairing.and_then(|p| p.minutes),
+            pairing.map_or(&none, |p| &p.area),
+            pairing.map_or(&none, |p| &p.ticket),
+            pairing.map_or(&none, |p| &p.notes),
+            pairing.map_or(&none, |p| &p.learned),
+            feedback.map(|f| f.direction.as_str()),
+            feedback.map(|f| &f.situation),
+            feedback.map(|f| &f.observed),
+            feedback.map(|f| &f.impact),
+            feedback.and_then(|f| f.tone.map(|t| t.as_str())),
+            feedback.map_or(&none, |f| &f.reflection),
+            learning.map(|l| &l.body),
+            learning.map_or(&none, |l| &l.source),
+        ],
+    )?;
+
+    for table in [
+        "entry_people",
+        "entry_tags",
+        "entry_behaviours",
+        "follow_ups",
+    ] {
+        conn.execute(&format!("DELETE FROM {table} WHERE entry_id = ?1"), [id])?;
+    }
+    let mut people_stmt = conn.prepare_cached(
+        "INSERT INTO entry_people (entry_id, person_id, role, position) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    match &c.details {
+        Details::Pairing(p) => {
+            for (i, person) in p.partners.iter().enumerate() {
+                people_stmt.execute(params![id, person, "partner", i as i64])?;
+            }
+            let mut stmt = conn.prepare_cached(
+                "INSERT INTO follow_ups (id, entry_id, position, text, done) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for (i, f) in p.follow_ups.iter().enumerate() {
+                stmt.execute(params![f.id, id, i as i64, f.text, f.done])?;
+            }
+        }
+        Details::Feedback(f) => {
+            people_stmt.execute(params![id, f.person, "subject", 0])?;
+        }
+        Details::Learning(_) => {}
+    }
+    for (i, tag) in c.tags.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+            [tag],
+        )?;
+        conn.execute(
+            "INSERT INTO entry_tags (entry_id, tag_id, position)
+             SELECT ?1, id, ?3 FROM tags WHERE name = ?2",
+            params![id, tag, i as i64],
+        )?;
+    }
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO entry_behaviours (entry_id, behaviour_id, position) VALUES (?1, ?2, ?3)",
+    )?;
+    for (i, b) in c.behaviours.iter().enumerate() {
+        stmt.execute(params![id, b, i as i64])?;
+    }
+    Ok(())
+}
+
+/// Resolves an id as the user typed it: the full id, or a unique prefix of 8+ characters.
+pub(crate) fn resolve_id(conn: &Connection, typed: &str) -> Result<String> {
+    let typed = typed.trim().to_ascii_lowercase();
+    let well_formed = !typed.is_empty() && typed.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+    if well_formed {
+        let exact: Option<String> = conn
+            .query_row("SELECT id FROM entries WHERE id = ?1", [&typed], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if let Some(id) = exact {
+            return Ok(id);
+        }
+        if typed.len() >= 8 {
+            let mut stmt =
+                conn.prepare("SELECT id FROM entries WHERE id >= ?1 AND id < ?1 || 'g' LIMIT 2")?;
+            let ids: Vec<String> = stmt
+                .query_map([&typed], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            match ids.as_slice() {
+                [one] => return Ok(one.clone()),
+                [_, _] => {
+                    return Err(Error::Conflict(format!(
+                        "entry id prefix '{typed}' is ambiguous; type more of it"
+                    )));
+                }
+                _ => {}
+            }
+        }
+    }
+    Err(Error::not_found("entry", typed))
+}
+
+fn meta(conn: &Connection, id: &str) -> Result<Meta> {
+    conn.query_row(
+        "SELECT id, created_at, updated_at, revision, deleted_at, demo FROM entries WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(Meta {
+                id: r.get(0)?,
+                created_at: r.get(1)?,
+                updated_at: r.get(2)?,
+                revision: r.get(3)?,
+                deleted_at: r.get(4)?,
+                demo: r.get(5)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("entry", id))
+}
+
+fn kind_of(conn: &Connection, id: &str) -> Result<Kind> {
+    let kind: String = conn
+        .query_row("SELECT kind FROM entries WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::not_found("entry", id))?;
+    Kind::parse(&kind)
+}
+
+fn opt_enum<T>(
+    v: Option<String>,
+    parse: impl Fn(&str) -> Result<T>,
+) -> rusqlite::Result<Option<T>> {
+    v.map(|s| parse(&s)).transpose().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+    })
+}
+
+/// The current revision's content, from the relational tables.
+pub(crate) fn load_content(conn: &Connection, id: &str) -> Result<EntryContent<i64>> {
+    let people = |role: &str| -> Result<Vec<i64>> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT person_id FROM entry_people WHERE entry_id = ?1 AND role = ?2 ORDER BY position",
+        )?;
+        Ok(stmt
+            .query_map(params![id, role], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
+    };
+    let strings = |sql: &str| -> Result<Vec<String>> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        Ok(stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
+    };
+    let row = conn
+        .query_row(
+            "SELECT kind, title, date, time, role, minutes, area, ticket, notes, learned,
+                    direction, situation, observed, impact, tone, reflection, body, source
+             FROM entries WHERE id = ?1",
+            [id],
+            row_parts,
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found("entry", id))?;
+    let (kind, title, date, time, mut details) = row;
+    match &mut details {
+        Details::Pairing(p) => {
+            p.partners = people("partner")?;
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, text, done FROM follow_ups WHERE entry_id = ?1 ORDER BY position",
+            )?;
+            p.follow_ups = stmt
+                .query_map([id], |r| {
+                    Ok(FollowUp {
+                        id: r.get(0)?,
+                        text: r.get(1)?,
+                        done: r.get(2)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+        }
+        Details::Feedback(f) => {
+            f.person = *people("subject")?
+                .first()
+                .ok_or_else(|| Error::Conflict(format!("feedback {id} has no person")))?;
+        }
+        Details::Learning(_) => {}
+    }
+    debug_assert_eq!(kind, details.kind());
+    Ok(EntryContent {
+        title,
+        date,
+        time,
+        tags: strings(
+            "SELECT t.name FROM entry_tags et JOIN tags t ON t.id = et.tag_id
+             WHERE et.entry_id = ?1 ORDER BY et.position",
+        )?,
+        behaviours: strings(
+            "SELECT behaviour_id FROM entry_behaviours WHERE entry_id = ?1 ORDER BY position",
+        )?,
+        details,
+    })
+}
+
+type Parts = (Kind, Option<String>, String, Option<String>, Details<i64>);
+
+fn row_parts(r: &Row<'_>) -> rusqlite::Result<Parts> {
+    let kind: String = r.get(0)?;
+    let kind = opt_enum(Some(kind), Kind::parse)?.expect("kind is set");
+    let text = |i: usize| r.get::<_, Option<String>>(i);
+    let details = match kind {
+        Kind::Pairing => Details::Pairing(Pairing {
+            partners: Vec::new(),
+            role: opt_enum(text(4)?, super::Role::parse)?,
+            minutes: r.get(5)?,
+            area: text(6)?,
+            ticket: text(7)?,
+            notes: text(8)?,
+            learned: text(9)?,
+            follow_ups: Vec::new(),
+        }),
+        Kind::Feedback => Details::Feedback(Feedback {
+            direction: opt_enum(text(10)?, super::Direction::parse)?
+                .unwrap_or(super::Direction::Received),
+            person: 0,
+            situation: text(11)?.unwrap_or_default(),
+            observed: text(12)?.unwrap_or_default(),
+            impact: text(13)?.unwrap_or_default(),
+            tone: opt_enum(text(14)?, super::Tone::parse)?,
+            reflection: text(15)?,
+        }),
+        Kind::Learning => Details::Learning(Learning {
+            body: text(16)?.unwrap_or_default(),
+            source: text(17)?,
+        }),
+    };
+    Ok((kind, text(1)?, r.get(2)?, text(3)?, details))
+}
+
+/// Content with people by id → the entry as users see it (current names, behaviour texts).
+fn render(conn: &Connection, meta: Meta, c: EntryContent<i64>) -> Result<Entry> {
+    let details = c.details.map_people(|id| people::name_of(conn, id))?;
+    let title = match (&c.title, &details) {
+        (Some(t), _) => t.clone(),
+        (None, Details::Feedback(f)) => derived_feedback_title(f.direction, &f.person),
+        (None, _) => String::new(),
+    };
+    let mut behaviours = Vec::with_capacity(c.behaviours.len());
+    let mut stmt = conn.prepare_cached("SELECT text FROM behaviours WHERE id = ?1")?;
+    for id in c.behaviours {
+        let text: String = stmt.query_row([&id], |r| r.get(0))?;
+        behaviours.push(BehaviourRef { id, text });
+    }
+    Ok(Entry {
+        id: meta.id,
+        title,
+        date: c.date,
+        time: c.time,
+        created_at: meta.created_at,
+        updated_at: meta.updated_at,
+        revision: meta.revision,
+        deleted_at: meta.deleted_at,
+        demo: meta.demo,
+        tags: c.tags,
+        behaviours,
+        details,
+    })
+}
+
+pub(crate) fn get(conn: &Connection, id: &str) -> Result<Entry> {
+    let meta = meta(conn, id)?;
+    let content = load_content(conn, id)?;
+    render(conn, meta, content)
+}
+
+pub(crate) fn list(conn: &Connection, filter: &ListFilter, trash: bool) -> Result<Vec<Entry>> {
+    let mut sql = String::from("SELECT e.id FROM entries e WHERE ");
+    sql.push_str(if trash {
+        "e.deleted_at IS NOT NULL"
+    } else {
+        "e.deleted_at IS NULL"
+    });
+    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    let mut arg = |sql: &mut String, clause: &str, v: rusqlite::types::Value| {
+        args.push(v);
+        sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
+    };
+    if let Some(kind) = filter.kind {
+        arg(
+            &mut sql,
+            " AND e.kind = ?",
+            kind.as_str().to_string().into(),
+        );
+    }
+    if let Some(name) = &filter.person {
+        let id = people::find(conn, name)?.ok_or_else(|| Error::not_found("person", name))?;
+        arg(
+            &mut sql,
+            " AND EXISTS (SELECT 1 FROM entry_people ep WHERE ep.entry_id = e.id AND ep.person_id = ?)",
+            id.into(),
+        );
+    }
+    if let Some(tag) = &filter.tag {
+        let tag = tag.trim().trim_start_matches('#');
+        let tag_id: i64 = conn
+            .query_row("SELECT id FROM tags WHERE name = ?1", [tag], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| Error::not_found("tag", tag))?;
+        arg(
+            &mut sql,
+            " AND EXISTS (SELECT 1 FROM entry_tags et WHERE et.entry_id = e.id AND et.tag_id = ?)",
+            tag_id.into(),
+        );
+    }
+    if let Some(since) = &filter.since {
+        let d = clock::parse_date("since", since.trim())?;
+        arg(
+            &mut sql,
+            " AND e.date >= ?",
+            d.format("%Y-%m-%d").to_string().into(),
+        );
+    }
+    if let Some(until) = &filter.until {
+        let d = clock::parse_date("until", until.trim())?;
+        arg(
+            &mut sql,
+            " AND e.date <= ?",
+            d.format("%Y-%m-%d").to_string().into(),
+        );
+    }
+    sql.push_str(
+        " ORDER BY e.date DESC, e.time IS NULL, e.time DESC, e.created_at DESC, e.id DESC",
+    );
+    if let Some(limit) = filter.limit {
+        sql.push_str(&format!(
+            " LIMIT {limit} OFFSET {}",
+            filter.offset.unwrap_or(0)
+        ));
+    }
+    let mut stmt = conn.prepare(&sql)?;
+    let ids: Vec<String> = stmt
+        .query_map(rusqlite::params_from_iter(args), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.iter().map(|id| get(conn, id)).collect()
+}
+
+pub(crate) fn set_deleted(conn: &Connection, id: &str, deleted: bool) -> Result<()> {
+    let meta = meta(conn, id)?;
+    match (deleted, meta.deleted_at.is_some()) {
+        (true, true) => Err(Error::Conflict(format!(
+            "entry {id} is already in the trash"
+        ))),
+        (false, false) => Err(Error::Conflict(format!("entry {id} is not in the trash"))),
+        _ => {
+            let at = deleted.then(clock::now_timestamp);
+            conn.execute(
+                "UPDATE entries SET deleted_at = ?2 WHERE id = ?1",
+                params![id, at],
+            )?;
+            Ok(())
+        }
+    }
+}
+
+pub(crate) fn history(conn: &Connection, id: &str) -> Result<Vec<Revision>> {
+    let base = meta(conn, id)?;
+    let mut stmt = conn.prepare(
+        "SELECT revision, at, content FROM revisions WHERE entry_id = ?1 ORDER BY revision",
+    )?;
+    let rows: Vec<(i64, String, String)> = stmt
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.into_iter()
+        .map(|(revision, at, json)| {
+            let content = parse_content(id, revision, &json)?;
+            let meta = Meta {
+                id: base.id.clone(),
+                created_at: base.created_at.clone(),
+                updated_at: at.clone(),
+                revision,
+                deleted_at: None,
+                demo: base.demo,
+            };
+            Ok(Revision {
+                revision,
+                at,
+                entry: render(conn, meta, content)?,
+            })
+        })
+        .collect()
+}
+
+fn parse_content(id: &str, revision: i64, json: &str) -> Result<EntryContent<i64>> {
+    serde_json::from_str(json).map_err(|e| {
+        Error::Conflict(format!(
+            "revision {revision} of entry {id} cannot be read ({e})"
+        ))
+    })
+}
+
+/// Makes revision `to` current again, as a new revision (history is never rewritten).
+pub(crate) fn revert(conn: &Connection, id: &str, to: i64) -> Result<()> {
+    let json: String = conn
+        .query_row(
+            "SELECT content FROM revisions WHERE entry_id = ?1 AND revision = ?2",
+            params![id, to],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| {
+            Error::invalid(
+                "revision",
+                format!("entry {id} has no revision {to} (see `rungs history {id}`)"),
+            )
+        })?;
+    let content = parse_content(id, to, &json)?;
+    // People merged since then are represented by whoever they were merged into.
+    let mut content = EntryContent {
+        details: content.details.map_people(|p| people::survivor(conn, p))?,
+        ..content
+    };
+    if let Details::Pairing(p) = &mut content.details {
+        let mut seen = std::collections::HashSet::new();
+        p.partners.retain(|id| seen.insert(*id));
+    }
+    store(conn, Some(id), content, false).map(|_| ())
+}

@@ -1,0 +1,343 @@
+//! The journal: entries (pairing sessions, feedback, learnings), people and
+//! follow-ups, on top of the [`Database`]. [`Journal`] is the one API the CLI and
+//! the desktop app call; every write is one transaction.
+
+mod entries;
+pub mod model;
+mod people;
+pub mod validate;
+
+use std::path::Path;
+
+use rusqlite::{OptionalExtension, params};
+
+pub use model::*;
+
+use crate::ladder::{self, ImportSummary, Ladder, ParsedLadder};
+use crate::store::Database;
+use crate::{Error, Result};
+
+pub struct Journal {
+    db: Database,
+}
+
+impl Journal {
+    /// Opens the journal in `data_dir` (creating it), migrating it and making sure
+    /// the bundled ladder is present.
+    pub fn open(data_dir: &Path) -> Result<Self> {
+        Self::from_database(Database::open(data_dir)?)
+    }
+
+    /// A journal in memory: for tests and tools.
+    pub fn open_in_memory() -> Result<Self> {
+        Self::from_database(Database::open_in_memory()?)
+    }
+
+    pub fn from_database(db: Database) -> Result<Self> {
+        let mut journal = Journal { db };
+        journal.ensure_bundled_ladder()?;
+        Ok(journal)
+    }
+
+    pub fn database(&self) -> &Database {
+        &self.db
+    }
+
+    /// Imports the bundled ladder when this data directory has not seen this
+    /// release's copy of it yet.
+    fn ensure_bundled_ladder(&mut self) -> Result<()> {
+        let fingerprint = ladder::bundled::fingerprint();
+        let seen: Option<String> = self
+            .db
+            .conn()
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'bundled_ladder'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if seen.as_deref() == Some(fingerprint.as_str()) {
+            return Ok(());
+        }
+        let mut parsed = ParsedLadder { levels: Vec::new() };
+        for (name, text) in ladder::bundled::FILES {
+            parsed
+                .levels
+                .extend(ladder::parse_ladder(name, text.as_bytes())?.levels);
+        }
+        self.db.write(|tx| {
+            // Another process may have imported it since we looked.
+            let seen: Option<String> = tx
+                .query_row(
+                    "SELECT value FROM meta WHERE key = 'bundled_ladder'",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if seen.as_deref() == Some(fingerprint.as_str()) {
+                return Ok(());
+            }
+            ladder::store::import(
+                tx,
+                ladder::bundled::TRACK_SLUG,
+                ladder::bundled::TRACK_NAME,
+                &parsed,
+            )?;
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('bundled_ladder', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [&fingerprint],
+            )?;
+            Ok(())
+        })
+    }
+
+    // ---- ladder ----
+
+    pub fn ladder(&self) -> Result<Ladder> {
+        ladder::store::load(self.db.conn())
+    }
+
+    /// Imports ladder files (name, bytes) all at once: if any file is bad, none is imported.
+    pub fn import_ladder(&mut self, files: &[(String, Vec<u8>)]) -> Result<ImportSummary> {
+        let mut parsed = ParsedLadder { levels: Vec::new() };
+        for (name, bytes) in files {
+            parsed
+                .levels
+                .extend(ladder::parse_ladder(name, bytes)?.levels);
+        }
+        self.db
+            .write(|tx| ladder::store::import(tx, "imported", "Imported", &parsed))
+    }
+
+    // ---- entries ----
+
+    pub fn add(&mut self, input: EntryInput) -> Result<Entry> {
+        self.db.write(|tx| {
+            let id = entries::save(tx, None, input, false)?;
+            entries::get(tx, &id)
+        })
+    }
+
+    /// Saves `input` as the next revision of entry `id` (a no-op if nothing changed).
+    pub fn update(&mut self, id: &str, input: EntryInput) -> Result<Entry> {
+        self.db.write(|tx| {
+            let id = entries::resolve_id(tx, id)?;
+            entries::save(tx, Some(&id), input, false)?;
+            entries::get(tx, &id)
+        })
+    }
+
+    /// Reads the entry, changes it with `f`, and saves it, all in one transaction.
+    pub fn modify(
+        &mut self,
+        id: &str,
+        f: impl FnOnce(&mut EntryInput) -> Result<()>,
+    ) -> Result<Entry> {
+        self.db.write(|tx| {
+            let id = entries::resolve_id(tx, id)?;
+            let mut input = entries::get(tx, &id)?.to_input();
+            f(&mut input)?;
+            entries::save(tx, Some(&id), input, false)?;
+            entries::get(tx, &id)
+        })
+    }
+
+    /// Full id from a full id or a unique prefix (8+ characters).
+    pub fn resolve_id(&self, typed: &str) -> Result<String> {
+        entries::resolve_id(self.db.conn(), typed)
+    }
+
+    pub fn get(&self, id: &str) -> Result<Entry> {
+        let conn = self.db.conn();
+        entries::get(conn, &entries::resolve_id(conn, id)?)
+    }
+
+    /// Entries not in the trash, newest first.
+    pub fn list(&self, filter: &ListFilter) -> Result<Vec<Entry>> {
+        entries::list(self.db.conn(), filter, false)
+    }
+
+    /// Entries in the trash, newest first.
+    pub fn trash(&self) -> Result<Vec<Entry>> {
+        entries::list(self.db.conn(), &ListFilter::default(), true)
+    }
+
+    /// Moves an entry to the trash (reversible with [`Journal::undelete`]).
+    pub fn delete(&mut self, id: &str) -> Result<Entry> {
+        self.set_deleted(id, true)
+    }
+
+    pub fn undelete(&mut self, id: &str) -> Result<Entry> {
+        self.set_deleted(id, false)
+    }
+
+    fn set_deleted(&mut self, id: &str, deleted: bool) -> Result<Entry> {
+        self.db.write(|tx| {
+            let id = entries::resolve_id(tx, id)?;
+            entries::set_deleted(tx, &id, deleted)?;
+            entries::get(tx, &id)
+        })
+    }
+
+    pub fn history(&self, id: &str) -> Result<Vec<Revision>> {
+        let conn = self.db.conn();
+        entries::history(conn, &entries::resolve_id(conn, id)?)
+    }
+
+    pub fn revert(&mut self, id: &str, to: i64) -> Result<Entry> {
+        self.db.write(|tx| {
+            let id = entries::resolve_id(tx, id)?;
+            entries::revert(tx, &id, to)?;
+            entries::get(tx, &id)
+        })
+    }
+
+    pub fn link(&mut self, id: &str, behaviours: &[String]) -> Result<Entry> {
+        self.modify(id, |input| {
+            input.behaviours.extend(behaviours.iter().cloned());
+            Ok(())
+        })
+    }
+
+    pub fn unlink(&mut self, id: &str, behaviours: &[String]) -> Result<Entry> {
+        self.modify(id, |input| {
+            for b in behaviours {
+                let before = input.behaviours.len();
+                input
+                    .behaviours
+                    .retain(|have| !have.eq_ignore_ascii_case(b.trim()));
+                if input.behaviours.len() == before {
+                    return Err(Error::invalid(
+                        "behaviour",
+                        format!("'{b}' is not linked to this entry"),
+                    ));
+                }
+            }
+            Ok(())
+        })
+    }
+
+    // ---- people ----
+
+    pub fn people(&self) -> Result<Vec<Person>> {
+        people::list(self.db.conn())
+    }
+
+    pub fn rename_person(&mut self, old: &str, new: &str) -> Result<Person> {
+        self.db.write(|tx| {
+            let id = people::rename(tx, old, new)?;
+            people::get(tx, id)
+        })
+    }
+
+    /// Merges `from` into `into`: every entry of `from` now names `into`.
+    pub fn merge_people(&mut self, from: &str, into: &str) -> Result<Person> {
+        self.db.write(|tx| {
+            let id = people::merge(tx, from, into)?;
+            people::get(tx, id)
+        })
+    }
+
+    pub fn set_mentee(&mut self, name: &str, mentee: bool) -> Result<Person> {
+        self.db.write(|tx| {
+            let id = people::set_mentee(tx, name, mentee)?;
+            people::get(tx, id)
+        })
+    }
+
+    // ---- follow-ups ----
+
+    /// Follow-ups of entries not in the trash, newest entry first.
+    pub fn follow_ups(&self, open_only: bool) -> Result<Vec<FollowUpItem>> {
+        let mut stmt = self.db.conn().prepare(
+            "SELECT f.id, f.entry_id, f.text, f.done, COALESCE(e.title, ''), e.date
+             FROM follow_ups f JOIN entries e ON e.id = f.entry_id
+             WHERE e.deleted_at IS NULL AND (?1 = 0 OR f.done = 0)
+             ORDER BY e.date DESC, e.created_at DESC, f.position",
+        )?;
+        Ok(stmt
+            .query_map([open_only], |r| {
+                Ok(FollowUpItem {
+                    id: r.get(0)?,
+                    entry_id: r.get(1)?,
+                    text: r.get(2)?,
+                    done: r.get(3)?,
+                    entry_title: r.get(4)?,
+                    entry_date: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Ticks a follow-up off (or back on); a new revision of its entry.
+    pub fn set_follow_up_done(&mut self, follow_up: &str, done: bool) -> Result<FollowUpItem> {
+        let typed = follow_up.trim().to_ascii_lowercase();
+        let (id, entry_id): (String, String) = {
+            let mut stmt = self.db.conn().prepare(
+                "SELECT id, entry_id FROM follow_ups WHERE id = ?1 OR (length(?1) >= 8 AND id >= ?1 AND id < ?1 || 'g') LIMIT 2",
+            )?;
+            let rows: Vec<(String, String)> = stmt
+                .query_map([&typed], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            match rows.as_slice() {
+                [one] => one.clone(),
+                [] => return Err(Error::not_found("follow-up", typed)),
+                _ => {
+                    return Err(Error::Conflict(format!(
+                        "follow-up id prefix '{typed}' is ambiguous; type more of it"
+                    )));
+                }
+            }
+        };
+        self.modify(&entry_id, |input| {
+            if let Details::Pairing(p) = &mut input.details {
+                for f in &mut p.follow_ups {
+                    if f.id == id {
+                        f.done = done;
+                    }
+                }
+            }
+            Ok(())
+        })?;
+        self.follow_ups(false)?
+            .into_iter()
+            .find(|f| f.id == id)
+            .ok_or_else(|| Error::not_found("follow-up", id))
+    }
+
+    // ---- demo ----
+
+    /// Whether the journal holds any entry at all (trash included).
+    pub fn is_empty(&self) -> Result<bool> {
+        let n: i64 = self
+            .db
+            .conn()
+            .query_row("SELECT COUNT(*) FROM entries", [], |r| r.get(0))?;
+        Ok(n == 0)
+    }
+
+    pub(crate) fn db_mut(&mut self) -> &mut Database {
+        &mut self.db
+    }
+}
+
+/// Used by the demo module to delete demo rows for good.
+pub(crate) fn remove_demo(tx: &rusqlite::Transaction) -> Result<(usize, usize)> {
+    let entries = tx.execute("DELETE FROM entries WHERE demo = 1", [])?;
+    let people = tx.execute(
+        "DELETE FROM people WHERE demo = 1
+           AND NOT EXISTS (SELECT 1 FROM entry_people ep WHERE ep.person_id = people.id)
+           AND NOT EXISTS (SELECT 1 FROM people o WHERE o.merged_into = people.id)",
+        params![],
+    )?;
+    tx.execute(
+        "DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM entry_tags et WHERE et.tag_id = tags.id)",
+        [],
+    )?;
+    Ok((entries, people))
+}
+
+pub(crate) fn save_demo_entry(tx: &rusqlite::Transaction, input: EntryInput) -> Result<String> {
+    entries::save(tx, None, input, true)
+}

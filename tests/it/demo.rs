@@ -1,0 +1,138 @@
+//! The demo journal: realistic, spread over six months, both levels linked, marked
+//! as demo, refused on a journal with entries, and removable without touching the
+//! user's own entries.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use crate::util::{Env, TODAY};
+
+fn entries(env: &Env) -> Vec<Value> {
+    env.json(&["list", "--json"]).as_array().unwrap().clone()
+}
+
+#[test]
+fn demo_fills_an_empty_journal_with_a_realistic_half_year() {
+    let env = Env::new();
+    let summary = env.json(&["demo", "--json"]);
+    let all = entries(&env);
+    assert_eq!(summary["entries"].as_u64().unwrap() as usize, all.len());
+    assert!(all.len() >= 60, "{} entries", all.len());
+    let count = |k: &str| all.iter().filter(|e| e["kind"] == k).count();
+    assert!(count("pairing") >= 20 && count("feedback") >= 10 && count("learning") >= 10);
+    assert!(all.iter().all(|e| e["demo"] == true));
+
+    // Spread over the six months before today.
+    let today = NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap();
+    let days: Vec<i64> = all
+        .iter()
+        .map(|e| {
+            (today - NaiveDate::parse_from_str(e["date"].as_str().unwrap(), "%Y-%m-%d").unwrap())
+                .num_days()
+        })
+        .collect();
+    assert!(days.iter().all(|d| (0..=183).contains(d)), "{days:?}");
+    let months: HashSet<i64> = days.iter().map(|d| d / 30).collect();
+    assert!(months.len() >= 6, "entries in every month: {months:?}");
+
+    let people = env.json(&["people", "--json"]);
+    let people = people.as_array().unwrap();
+    assert!(people.len() >= 5);
+    assert_eq!(people.iter().filter(|p| p["mentee"] == true).count(), 2);
+    assert!(people.iter().any(|p| p["name"] == "Lena Fischer"));
+
+    let follow_ups = env.json(&["followups", "--json"]);
+    let follow_ups = follow_ups.as_array().unwrap();
+    assert!(follow_ups.iter().any(|f| f["done"] == true));
+    assert!(follow_ups.iter().any(|f| f["done"] == false));
+
+    let linked: HashSet<&str> = all
+        .iter()
+        .flat_map(|e| e["behaviours"].as_array().unwrap())
+        .map(|b| b["id"].as_str().unwrap())
+        .collect();
+    assert!(linked.iter().any(|id| id.starts_with("L1.")));
+    assert!(linked.iter().any(|id| id.starts_with("L2.")));
+    assert!(linked.len() >= 20, "{linked:?}");
+
+    // Written about the products a support engineer works on, not filler.
+    let text = env.ok(&["list", "--json"]);
+    for word in [
+        "Octopus",
+        "Codefresh",
+        "Argo CD",
+        "Kubernetes",
+        "certificate",
+        "RBAC",
+    ] {
+        assert!(text.contains(word), "demo never mentions {word}");
+    }
+    assert!(!text.to_lowercase().contains("lorem"));
+    assert!(!text.contains('<'), "no HTML in demo text");
+}
+
+#[test]
+fn demo_refuses_a_journal_with_entries_unless_forced() {
+    let env = Env::new();
+    let mine = env.add_pairing("My own session", &["--partner", "Lena Fischer"]);
+    let err = env.fails(&["demo"]);
+    assert!(
+        err.contains("already has entries") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(entries(&env).len(), 1);
+
+    env.ok(&["demo", "--force"]);
+    let n = entries(&env).len();
+    assert!(n > 60);
+    // Forcing again replaces the demo instead of doubling it.
+    env.ok(&["demo", "--force"]);
+    assert_eq!(entries(&env).len(), n);
+
+    let removed = env.json(&["demo", "--remove", "--json"]);
+    assert_eq!(removed["entries"].as_u64().unwrap() as usize, n - 1);
+    let left = entries(&env);
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0]["id"], mine.as_str());
+    // My partner stays (my entry names her); demo-only people are gone.
+    let people = env.json(&["people", "--json"]);
+    let names: Vec<&str> = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Lena Fischer"]);
+    assert!(
+        env.json(&["followups", "--json"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert!(env.ok(&["demo", "--remove"]).contains("0 entries"));
+}
+
+#[test]
+fn demo_entries_are_ordinary_entries_to_work_with() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let first = entries(&env)[0]["id"].as_str().unwrap().to_string();
+    env.ok(&["edit", &first, "--tag", "edited"]);
+    assert_eq!(
+        env.json(&["history", &first, "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    env.ok(&["demo", "--remove"]);
+    assert!(entries(&env).is_empty());
+    assert!(
+        env.json(&["trash", "--json"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}

@@ -1,0 +1,139 @@
+//! The bundled ladder (exact counts, texts and ids) and importing ladder files.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use crate::util::{Env, s, write_file};
+
+const L1: &str = include_str!("../../ladders/support/L1-Junior-DevOps-Support-Engineer.md");
+const L2: &str = include_str!("../../ladders/support/L2-DevOps-Support-Engineer.md");
+
+/// Bullet texts of a bundled file, by a deliberately different route than the
+/// importer (plain lines), to cross-check it.
+fn bullets(file: &str) -> Vec<String> {
+    file.lines()
+        .filter_map(|l| l.strip_prefix("- "))
+        .map(|t| t.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn bundled_ladder_is_present_with_exact_counts_texts_and_ids() {
+    let env = Env::new();
+    let ladder = env.json(&["ladder", "show", "--json"]);
+    let levels = ladder["levels"].as_array().unwrap();
+    assert_eq!(levels.len(), 2);
+    assert_eq!(levels[0]["code"], "L1");
+    assert_eq!(levels[0]["title"], "Junior DevOps Support Engineer");
+    assert_eq!(levels[1]["code"], "L2");
+    assert_eq!(levels[1]["title"], "DevOps Support Engineer");
+    assert!(
+        levels[0]["summary"]
+            .as_str()
+            .unwrap()
+            .starts_with("I am a motivated and thoughtful member")
+    );
+    let sizes: Vec<Vec<usize>> = levels
+        .iter()
+        .map(|l| {
+            l["sections"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["behaviours"].as_array().unwrap().len())
+                .collect()
+        })
+        .collect();
+    assert_eq!(sizes, vec![vec![3, 5, 4, 3, 5], vec![3, 5, 4, 4, 6]]);
+    assert_eq!(levels[0]["sections"][4]["title"], "What success looks like");
+
+    for (level, file) in levels.iter().zip([L1, L2]) {
+        let texts: Vec<String> = level["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["behaviours"].as_array().unwrap().iter())
+            .map(|b| b["text"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(texts, bullets(file));
+    }
+    // Curly apostrophes kept, hard-break spaces trimmed.
+    assert_eq!(
+        levels[0]["sections"][1]["behaviours"][0]["text"],
+        "I’m learning the fundamentals of how our product set works and how to troubleshoot customer problems"
+    );
+    insta::assert_json_snapshot!("bundled_ladder", ladder);
+}
+
+#[test]
+fn behaviour_ids_are_the_same_in_every_data_directory() {
+    let ids = |env: &Env| -> Vec<String> {
+        let ladder = env.json(&["ladder", "show", "--json"]);
+        all_ids(&ladder)
+    };
+    let (a, b) = (Env::new(), Env::new());
+    let first = ids(&a);
+    assert_eq!(first.len(), 42);
+    assert_eq!(first.iter().collect::<HashSet<_>>().len(), 42);
+    assert_eq!(first, ids(&b));
+    assert_eq!(first[0], "L1.1.1");
+    assert_eq!(first[41], "L2.5.6");
+}
+
+fn all_ids(ladder: &Value) -> Vec<String> {
+    ladder["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|l| l["sections"].as_array().unwrap().iter())
+        .flat_map(|s| s["behaviours"].as_array().unwrap().iter())
+        .map(|b| b["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn importing_the_same_file_again_changes_nothing() {
+    let env = Env::new();
+    let before = env.ok(&["ladder", "show", "--json"]);
+    let l1 = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("ladders/support/L1-Junior-DevOps-Support-Engineer.md");
+    let l2 = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("ladders/support/L2-DevOps-Support-Engineer.md");
+    let summary = env.json(&["ladder", "import", s(&l1), s(&l2), "--json"]);
+    assert_eq!(summary["behaviours_added"], 0);
+    assert_eq!(summary["levels_added"], 0);
+    assert_eq!(summary["behaviours_retired"], 0);
+    assert!(
+        env.ok(&["ladder", "import", s(&l1)])
+            .contains("nothing changed")
+    );
+    assert_eq!(env.ok(&["ladder", "show", "--json"]), before);
+}
+
+#[test]
+fn a_new_level_imports_and_reimports_without_duplicates() {
+    let env = Env::new();
+    let file = write_file(
+        env.dir.path(),
+        "L3-Senior.md",
+        "# L3: Senior DevOps Support Engineer\r\n\r\n> I lead.\r\n\r\n## Impact\r\n\r\n- I lead incidents  \r\n- I mentor [others](https://example.com)\r\n\r\nNot a behaviour.\r\n".as_bytes(),
+    );
+    let summary = env.json(&["ladder", "import", s(&file), "--json"]);
+    assert_eq!(summary["levels_added"], 1);
+    assert_eq!(summary["behaviours_added"], 2);
+    let ladder = env.json(&["ladder", "show", "--json"]);
+    assert_eq!(ladder["levels"].as_array().unwrap().len(), 3);
+    let l3 = &ladder["levels"][2];
+    assert_eq!(l3["summary"], "I lead.");
+    assert_eq!(l3["sections"][0]["behaviours"][1]["id"], "L3.1.2");
+    assert_eq!(
+        l3["sections"][0]["behaviours"][1]["text"],
+        "I mentor others"
+    );
+    let again = env.json(&["ladder", "import", s(&file), "--json"]);
+    assert_eq!(again["behaviours_added"], 0);
+    assert_eq!(all_ids(&env.json(&["ladder", "show", "--json"])).len(), 44);
+    // An entry can link to the new level at once.
+    env.add_pairing("Led an incident", &["--behaviour", "L3.1.1"]);
+}

@@ -1,0 +1,12 @@
+//! All integration tests in one binary (as ripgrep does): faster to link, one place
+//! to look. Each module covers one concept; `util` holds the fixtures.
+
+mod bad_input;
+mod concurrency;
+mod demo;
+mod entries;
+mod ladder;
+mod migrations;
+mod people;
+mod roundtrip;
+mod util;
