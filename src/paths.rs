@@ -11,6 +11,8 @@ pub const DATA_DIR_ENV: &str = "RUNGS_DATA_DIR";
 pub const DATABASE_FILE: &str = "journal.sqlite3";
 /// Copies of the database taken before each migration.
 pub const BACKUP_DIR: &str = "backups";
+/// The search index, derived from the database and rebuildable.
+pub const INDEX_DIR: &str = "index";
 /// Held while a process opens (and perhaps migrates) the journal.
 pub const LOCK_FILE: &str = "journal.lock";
 

@@ -15,7 +15,10 @@ mod list;
 mod output;
 mod people;
 mod person;
+mod reindex;
 mod revert;
+mod search;
+mod searches;
 mod show;
 mod trash;
 mod undelete;
@@ -86,6 +89,12 @@ enum Command {
     /// Tick a follow-up off
     #[command(subcommand)]
     Followup(followup::Command),
+    /// Search every entry: typo-tolerant, as you type, with filters
+    Search(search::Args),
+    /// List or delete saved searches
+    Searches(searches::Args),
+    /// Rebuild the search index from the journal
+    Reindex(reindex::Args),
     /// Load the demo journal into an empty journal, or remove it
     Demo(demo::Args),
 }
@@ -130,5 +139,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Followups(a) => followups::run(open()?, a),
         Command::Followup(c) => followup::run(open()?, c),
         Command::Demo(a) => demo::run(open()?, a),
+        Command::Search(a) => search::run(open()?, a),
+        Command::Searches(a) => searches::run(open()?, a),
+        Command::Reindex(a) => reindex::run(open()?, a),
     }
 }

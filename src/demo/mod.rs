@@ -62,7 +62,7 @@ impl Journal {
             ));
         }
         let (people, inputs) = entries(clock::today()?)?;
-        self.db_mut().write(|tx| {
+        self.write(|tx| {
             journal::remove_demo(tx)?;
             let mut created = 0;
             for p in &people {
@@ -87,7 +87,7 @@ impl Journal {
 
     /// Deletes every demo entry, and demo people no entry of the user names.
     pub fn remove_demo(&mut self) -> Result<DemoSummary> {
-        self.db_mut().write(|tx| {
+        self.write(|tx| {
             let (entries, people) = journal::remove_demo(tx)?;
             Ok(DemoSummary { entries, people })
         })

@@ -14,18 +14,27 @@ use rusqlite::{OptionalExtension, params};
 pub use model::*;
 
 use crate::ladder::{self, ImportSummary, Ladder, ParsedLadder};
+use crate::search::SearchIndex;
 use crate::store::Database;
 use crate::{Error, Result};
 
 pub struct Journal {
     db: Database,
+    search: SearchIndex,
 }
 
 impl Journal {
     /// Opens the journal in `data_dir` (creating it), migrating it and making sure
     /// the bundled ladder is present.
     pub fn open(data_dir: &Path) -> Result<Self> {
-        Self::from_database(Database::open(data_dir)?)
+        let db = Database::open(data_dir)?;
+        let index_dir = data_dir.join(crate::paths::INDEX_DIR);
+        // The index is derived data: whatever is wrong with it, start anyway.
+        let search = SearchIndex::open(&index_dir).or_else(|e| {
+            tracing::warn!(error = %e, "search index unavailable; using a temporary one");
+            SearchIndex::in_memory()
+        })?;
+        Self::with_index(db, search)
     }
 
     /// A journal in memory: for tests and tools.
@@ -33,10 +42,53 @@ impl Journal {
         Self::from_database(Database::open_in_memory()?)
     }
 
+    /// A journal over `db` with an in-memory search index.
     pub fn from_database(db: Database) -> Result<Self> {
-        let mut journal = Journal { db };
+        Self::with_index(db, SearchIndex::in_memory()?)
+    }
+
+    fn with_index(db: Database, search: SearchIndex) -> Result<Self> {
+        let mut journal = Journal { db, search };
         journal.ensure_bundled_ladder()?;
+        // Catch up on whatever was committed but not yet indexed (a crash, another process).
+        journal.sync_index();
         Ok(journal)
+    }
+
+    /// One write transaction, then the index is told (never failing the write: the
+    /// change is safe in SQLite and queued in the outbox).
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
+        let value = self.db.write(f)?;
+        self.sync_index();
+        Ok(value)
+    }
+
+    /// Drains the outbox into the index if this process holds the index writer,
+    /// committing when the batch is due. Safe to call often (the app calls it on a timer).
+    pub fn sync_index(&mut self) {
+        if let Err(e) = self.search.sync(self.db.conn()) {
+            tracing::warn!(error = %e, "search index update deferred");
+        }
+    }
+
+    /// Indexes and commits everything pending now. The CLI calls this before it exits.
+    pub fn flush_index(&mut self) -> Result<()> {
+        self.search.flush(self.db.conn())
+    }
+
+    /// Rebuilds the search index from SQLite.
+    pub fn reindex(&mut self, progress: &mut dyn FnMut(usize, usize)) -> Result<usize> {
+        self.search.rebuild(self.db.conn(), progress)
+    }
+
+    /// Searches the journal; what this process wrote is always included.
+    pub fn search(&mut self, request: &crate::search::SearchRequest) -> Result<crate::search::SearchResults> {
+        self.flush_index()?;
+        crate::search::search(self.db.conn(), &self.search, request)
+    }
+
+    pub fn search_index(&mut self) -> &mut SearchIndex {
+        &mut self.search
     }
 
     pub fn database(&self) -> &Database {
@@ -65,7 +117,7 @@ impl Journal {
                 .levels
                 .extend(ladder::parse_ladder(name, text.as_bytes())?.levels);
         }
-        self.db.write(|tx| {
+        self.write(|tx| {
             // Another process may have imported it since we looked.
             let seen: Option<String> = tx
                 .query_row(
@@ -113,7 +165,7 @@ impl Journal {
     // ---- entries ----
 
     pub fn add(&mut self, input: EntryInput) -> Result<Entry> {
-        self.db.write(|tx| {
+        self.write(|tx| {
             let id = entries::save(tx, None, input, false)?;
             entries::get(tx, &id)
         })
@@ -121,7 +173,7 @@ impl Journal {
 
     /// Saves `input` as the next revision of entry `id` (a no-op if nothing changed).
     pub fn update(&mut self, id: &str, input: EntryInput) -> Result<Entry> {
-        self.db.write(|tx| {
+        self.write(|tx| {
             let id = entries::resolve_id(tx, id)?;
             entries::save(tx, Some(&id), input, false)?;
             entries::get(tx, &id)
@@ -134,7 +186,7 @@ impl Journal {
         id: &str,
         f: impl FnOnce(&mut EntryInput) -> Result<()>,
     ) -> Result<Entry> {
-        self.db.write(|tx| {
+        self.write(|tx| {
             let id = entries::resolve_id(tx, id)?;
             let mut input = entries::get(tx, &id)?.to_input();
             f(&mut input)?;
@@ -173,7 +225,7 @@ impl Journal {
     }
 
     fn set_deleted(&mut self, id: &str, deleted: bool) -> Result<Entry> {
-        self.db.write(|tx| {
+        self.write(|tx| {
             let id = entries::resolve_id(tx, id)?;
             entries::set_deleted(tx, &id, deleted)?;
             entries::get(tx, &id)
@@ -186,7 +238,7 @@ impl Journal {
     }
 
     pub fn revert(&mut self, id: &str, to: i64) -> Result<Entry> {
-        self.db.write(|tx| {
+        self.write(|tx| {
             let id = entries::resolve_id(tx, id)?;
             entries::revert(tx, &id, to)?;
             entries::get(tx, &id)
@@ -225,7 +277,7 @@ impl Journal {
     }
 
     pub fn rename_person(&mut self, old: &str, new: &str) -> Result<Person> {
-        self.db.write(|tx| {
+        self.write(|tx| {
             let id = people::rename(tx, old, new)?;
             people::get(tx, id)
         })
@@ -233,14 +285,14 @@ impl Journal {
 
     /// Merges `from` into `into`: every entry of `from` now names `into`.
     pub fn merge_people(&mut self, from: &str, into: &str) -> Result<Person> {
-        self.db.write(|tx| {
+        self.write(|tx| {
             let id = people::merge(tx, from, into)?;
             people::get(tx, id)
         })
     }
 
     pub fn set_mentee(&mut self, name: &str, mentee: bool) -> Result<Person> {
-        self.db.write(|tx| {
+        self.write(|tx| {
             let id = people::set_mentee(tx, name, mentee)?;
             people::get(tx, id)
         })
@@ -317,9 +369,33 @@ impl Journal {
         Ok(n == 0)
     }
 
-    pub(crate) fn db_mut(&mut self) -> &mut Database {
-        &mut self.db
+
+}
+
+impl Drop for Journal {
+    fn drop(&mut self) {
+        if let Err(e) = self.flush_index() {
+            tracing::warn!(error = %e, "search index not committed; the outbox keeps the work");
+        }
     }
+}
+
+/// The entry as the index should hold it: `None` when it is gone or in the trash.
+pub(crate) fn entry_for_index(conn: &rusqlite::Connection, id: &str) -> Result<Option<Entry>> {
+    let live: Option<bool> = conn
+        .query_row("SELECT deleted_at IS NULL FROM entries WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?;
+    match live {
+        Some(true) => entries::get(conn, id).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// The current name of the person called `name` (or once called, before a merge).
+pub(crate) fn person_name(conn: &rusqlite::Connection, name: &str) -> Result<String> {
+    let typed = validate::name("person", name)?;
+    let id = people::find(conn, &typed)?.ok_or_else(|| Error::not_found("person", typed))?;
+    people::name_of(conn, people::survivor(conn, id)?)
 }
 
 /// Used by the demo module to delete demo rows for good.

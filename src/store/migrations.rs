@@ -6,6 +6,7 @@ use rusqlite_migration::{M, Migrations};
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/001_journal.sql")),
     M::up(include_str!("migrations/002_index_outbox.sql")),
+    M::up(include_str!("migrations/003_saved_searches.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -1,0 +1,296 @@
+//! The tantivy index: opening it (rebuilding when its schema version differs or it
+//! will not open), draining the SQLite outbox into it, committing in batches.
+//!
+//! Only the process holding tantivy's writer lock drains the outbox. Outbox rows are
+//! deleted only after the index commit that covers them, so a crash at any point
+//! leaves them to be drained again (re-indexing is idempotent: delete by id, add).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, params};
+use tantivy::directory::MmapDirectory;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
+
+use super::document;
+use super::schema::{self, Fields, SCHEMA_VERSION};
+use crate::{Error, Result};
+
+const VERSION_FILE: &str = "rungs-index-version";
+const WRITER_MEMORY: usize = 50_000_000;
+
+/// When buffered index changes are committed.
+#[derive(Debug, Clone, Copy)]
+pub struct CommitPolicy {
+    pub max_docs: usize,
+    pub max_delay: Duration,
+}
+
+impl Default for CommitPolicy {
+    fn default() -> Self {
+        CommitPolicy {
+            max_docs: 1000,
+            max_delay: Duration::from_secs(1),
+        }
+    }
+}
+
+pub struct SearchIndex {
+    pub(crate) index: Index,
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+    dir: Option<PathBuf>,
+    writer: Option<IndexWriter>,
+    /// Highest outbox seq whose change is in the writer's uncommitted batch.
+    drained_upto: i64,
+    pending: usize,
+    first_pending: Option<Instant>,
+    policy: CommitPolicy,
+    /// The index was (re)created empty and must be filled from SQLite.
+    needs_rebuild: bool,
+}
+
+fn tantivy_err(context: &str, e: impl std::fmt::Display) -> Error {
+    Error::io(format!("search index: {context}"), std::io::Error::other(e.to_string()))
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`. A missing index, one of another schema version, or
+    /// one that fails to open is replaced by an empty one marked for rebuild.
+    pub fn open(dir: &Path) -> Result<Self> {
+        let (schema, _) = schema::build();
+        let version_ok = std::fs::read_to_string(dir.join(VERSION_FILE))
+            .map(|v| v.trim() == SCHEMA_VERSION.to_string())
+            .unwrap_or(false);
+        let existing = if version_ok {
+            MmapDirectory::open(dir)
+                .ok()
+                .and_then(|d| Index::open(d).ok())
+                .filter(|i| i.schema() == schema)
+        } else {
+            None
+        };
+        let (index, needs_rebuild) = match existing {
+            Some(index) => (index, false),
+            None => {
+                if dir.exists() {
+                    tracing::warn!(dir = %dir.display(), "search index outdated or unreadable; rebuilding");
+                    // Only the derived index directory is removed, never the database.
+                    std::fs::remove_dir_all(dir)
+                        .map_err(|e| Error::io(format!("removing old index {}", dir.display()), e))?;
+                }
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| Error::io(format!("creating index {}", dir.display()), e))?;
+                let d = MmapDirectory::open(dir).map_err(|e| tantivy_err("open", e))?;
+                let index = Index::create(d, schema, Default::default())
+                    .map_err(|e| tantivy_err("create", e))?;
+                std::fs::write(dir.join(VERSION_FILE), SCHEMA_VERSION.to_string())
+                    .map_err(|e| Error::io("writing index version", e))?;
+                (index, true)
+            }
+        };
+        Self::from_index(index, Some(dir.to_path_buf()), needs_rebuild)
+    }
+
+    pub fn in_memory() -> Result<Self> {
+        let (schema, _) = schema::build();
+        Self::from_index(Index::create_in_ram(schema), None, true)
+    }
+
+    fn from_index(index: Index, dir: Option<PathBuf>, needs_rebuild: bool) -> Result<Self> {
+        schema::register_tokenizers(&index);
+        let fields = schema::build().1;
+        // Other processes' commits show up within 500 ms; our own we reload at once.
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()
+            .map_err(|e| tantivy_err("reader", e))?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+            dir,
+            writer: None,
+            drained_upto: 0,
+            pending: 0,
+            first_pending: None,
+            policy: CommitPolicy::default(),
+            needs_rebuild,
+        })
+    }
+
+    pub fn set_policy(&mut self, policy: CommitPolicy) {
+        self.policy = policy;
+    }
+
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
+    /// Takes the writer lock if no other process holds it.
+    fn writer(&mut self) -> Option<&mut IndexWriter> {
+        if self.writer.is_none() {
+            match self.index.writer_with_num_threads(1, WRITER_MEMORY) {
+                Ok(w) => self.writer = Some(w),
+                Err(tantivy::TantivyError::LockFailure(..)) => return None,
+                Err(e) => {
+                    tracing::warn!(error = %e, "search index writer unavailable");
+                    return None;
+                }
+            }
+        }
+        self.writer.as_mut()
+    }
+
+    /// Whether this process holds the writer (and so drains the outbox).
+    pub fn is_writer(&mut self) -> bool {
+        self.writer().is_some()
+    }
+
+    /// Moves outbox work into the writer's batch, committing when the policy says so.
+    /// Returns how many entries were (re)indexed. Without the writer lock, does nothing:
+    /// the work stays in the outbox for whoever holds it.
+    pub fn sync(&mut self, conn: &Connection) -> Result<usize> {
+        if self.writer().is_none() {
+            return Ok(0);
+        }
+        if self.needs_rebuild {
+            return self.rebuild(conn, &mut |_, _| {});
+        }
+        let n = self.drain(conn)?;
+        let due = self.pending >= self.policy.max_docs
+            || self
+                .first_pending
+                .is_some_and(|t| t.elapsed() >= self.policy.max_delay);
+        if due {
+            self.commit(conn)?;
+        }
+        Ok(n)
+    }
+
+    /// Drains everything and commits now (before a CLI command exits, before a search).
+    pub fn flush(&mut self, conn: &Connection) -> Result<()> {
+        if self.writer().is_none() {
+            return Ok(());
+        }
+        if self.needs_rebuild {
+            self.rebuild(conn, &mut |_, _| {})?;
+            return Ok(());
+        }
+        self.drain(conn)?;
+        if self.pending > 0 {
+            self.commit(conn)?;
+        }
+        Ok(())
+    }
+
+    fn drain(&mut self, conn: &Connection) -> Result<usize> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT MAX(seq), entry_id FROM index_outbox WHERE seq > ?1 GROUP BY entry_id",
+        )?;
+        let rows: Vec<(i64, String)> = stmt
+            .query_map([self.drained_upto], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        drop(stmt);
+        if rows.is_empty() {
+            return Ok(0);
+        }
+        let fields = self.fields;
+        let mut upto = self.drained_upto;
+        let mut docs = Vec::with_capacity(rows.len());
+        for (seq, id) in &rows {
+            upto = upto.max(*seq);
+            docs.push((id.clone(), crate::journal::entry_for_index(conn, id)?));
+        }
+        let writer = self.writer.as_mut().expect("writer held");
+        for (id, entry) in docs {
+            writer.delete_term(Term::from_field_text(fields.id, &id));
+            if let Some(e) = entry {
+                writer
+                    .add_document(document::build(&fields, &e))
+                    .map_err(|e| tantivy_err("add", e))?;
+            }
+        }
+        self.drained_upto = upto;
+        self.pending += rows.len();
+        self.first_pending.get_or_insert_with(Instant::now);
+        Ok(rows.len())
+    }
+
+    fn commit(&mut self, conn: &Connection) -> Result<()> {
+        let Some(writer) = self.writer.as_mut() else {
+            return Ok(());
+        };
+        writer.commit().map_err(|e| tantivy_err("commit", e))?;
+        self.reader.reload().map_err(|e| tantivy_err("reload", e))?;
+        // Only now is the work durable in the index; a crash before this line means it
+        // is drained again on the next start.
+        conn.execute(
+            "DELETE FROM index_outbox WHERE seq <= ?1",
+            params![self.drained_upto],
+        )?;
+        self.pending = 0;
+        self.first_pending = None;
+        Ok(())
+    }
+
+    /// Rebuilds the whole index from SQLite. `progress(done, total)` is called as it goes.
+    pub fn rebuild(
+        &mut self,
+        conn: &Connection,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<usize> {
+        if self.writer().is_none() {
+            return Err(Error::Conflict(
+                "another Rungs process is updating the search index; try again when it is done"
+                    .into(),
+            ));
+        }
+        let upto: i64 = conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM index_outbox", [], |r| {
+            r.get(0)
+        })?;
+        let ids: Vec<String> = {
+            let mut stmt = conn.prepare("SELECT id FROM entries WHERE deleted_at IS NULL")?;
+            stmt.query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let fields = self.fields;
+        let writer = self.writer.as_mut().expect("writer held");
+        writer
+            .delete_all_documents()
+            .map_err(|e| tantivy_err("clear", e))?;
+        let total = ids.len();
+        for (i, id) in ids.iter().enumerate() {
+            if let Some(e) = crate::journal::entry_for_index(conn, id)? {
+                writer
+                    .add_document(document::build(&fields, &e))
+                    .map_err(|e| tantivy_err("add", e))?;
+            }
+            if i % 500 == 0 || i + 1 == total {
+                progress(i + 1, total);
+            }
+        }
+        self.drained_upto = self.drained_upto.max(upto);
+        self.pending = total.max(1);
+        self.commit(conn)?;
+        self.needs_rebuild = false;
+        Ok(total)
+    }
+
+    pub fn segment_count(&self) -> usize {
+        self.index
+            .searchable_segment_ids()
+            .map(|s| s.len())
+            .unwrap_or(0)
+    }
+
+    /// Waits for background merges (tests and benchmarks count segments after this).
+    pub fn wait_merges(mut self) -> Result<()> {
+        if let Some(w) = self.writer.take() {
+            w.wait_merging_threads()
+                .map_err(|e| tantivy_err("merge", e))?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,250 @@
+//! Search: a tantivy index derived from SQLite, kept in step through the outbox
+//! (`index_outbox`, filled by triggers in the same transaction as every change),
+//! and queried with stemming, typo tolerance, prefixes and phrases.
+//!
+//! The index can be deleted at any time: it is rebuilt from SQLite.
+
+mod document;
+mod facets;
+mod index;
+pub mod query;
+pub mod saved;
+mod schema;
+pub mod snippet;
+
+use std::collections::HashSet;
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, Order, TantivyDocument, Term};
+
+pub use facets::Facets;
+pub use index::{CommitPolicy, SearchIndex};
+pub use schema::SCHEMA_VERSION;
+
+use crate::journal::Kind;
+use crate::{Error, Result, clock};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Date,
+}
+
+impl Sort {
+    pub fn parse(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "relevance" => Ok(Sort::Relevance),
+            "date" => Ok(Sort::Date),
+            _ => Err(Error::invalid(
+                "sort",
+                format!("unknown sort '{s}' (expected one of: relevance, date)"),
+            )),
+        }
+    }
+}
+
+/// A search: the words typed and the filters chosen.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchRequest {
+    #[serde(default)]
+    pub query: String,
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    #[serde(default)]
+    pub person: Option<String>,
+    #[serde(default)]
+    pub tag: Option<String>,
+    #[serde(default)]
+    pub behaviour: Option<String>,
+    #[serde(default)]
+    pub level: Option<String>,
+    #[serde(default)]
+    pub since: Option<String>,
+    #[serde(default)]
+    pub until: Option<String>,
+    #[serde(default)]
+    pub sort: Sort,
+    #[serde(default)]
+    pub limit: Option<u32>,
+    #[serde(default)]
+    pub offset: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    pub date: String,
+    pub score: f32,
+    /// HTML-escaped text with the matches in `<mark>`…`</mark>`.
+    pub snippet: String,
+    /// The title, HTML-escaped, with its matches marked.
+    pub title_html: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub total: u64,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+}
+
+pub const DEFAULT_LIMIT: u32 = 20;
+pub const MAX_LIMIT: u32 = 1000;
+
+fn filter(q: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
+    (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)))
+}
+
+fn term(field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// The filters of `req`, resolved against SQLite (a person by any of their names,
+/// a behaviour by id in any case), each an error naming the field when unknown.
+fn filters(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Result<Vec<(Occur, Box<dyn Query>)>> {
+    let f = &ix.fields;
+    let mut out = Vec::new();
+    if let Some(kind) = req.kind {
+        out.push(filter(term(f.kind, kind.as_str())));
+    }
+    if let Some(name) = &req.person {
+        let canonical = crate::journal::person_name(conn, name)?;
+        out.push(filter(term(f.person, &canonical)));
+    }
+    if let Some(tag) = &req.tag {
+        let t = tag.trim().trim_start_matches('#').to_lowercase();
+        if t.is_empty() {
+            return Err(Error::invalid("tag", "must not be empty"));
+        }
+        out.push(filter(term(f.tag, &t)));
+    }
+    if let Some(b) = &req.behaviour {
+        let b = crate::ladder::store::behaviour(conn, b)?;
+        out.push(filter(term(f.behaviour, &b.id)));
+    }
+    if let Some(level) = &req.level {
+        let code: String = conn
+            .query_row(
+                "SELECT code FROM levels WHERE code = ?1 COLLATE NOCASE",
+                [level.trim()],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| Error::invalid("level", format!("unknown level '{level}'")))?;
+        out.push(filter(term(f.level, &code)));
+    }
+    let day = |field: &str, d: &Option<String>| -> Result<Option<u64>> {
+        d.as_deref()
+            .map(|d| {
+                clock::parse_date(field, d.trim())
+                    .map(|d| document::date_number(&d.format("%Y-%m-%d").to_string()))
+            })
+            .transpose()
+    };
+    let (since, until) = (day("since", &req.since)?, day("until", &req.until)?);
+    if since.is_some() || until.is_some() {
+        use std::ops::Bound;
+        let lower = since.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_u64(f.date, d)));
+        let upper = until.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_u64(f.date, d)));
+        out.push(filter(Box::new(RangeQuery::new(lower, upper))));
+    }
+    Ok(out)
+}
+
+fn tantivy_err(e: tantivy::TantivyError) -> Error {
+    Error::io("search", std::io::Error::other(e.to_string()))
+}
+
+/// Runs `req` against the index. Entries matching every part of the query come
+/// first (when sorting by relevance), then entries matching some.
+pub fn search(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Result<SearchResults> {
+    let limit = req.limit.unwrap_or(DEFAULT_LIMIT);
+    if limit == 0 || limit > MAX_LIMIT {
+        return Err(Error::invalid("limit", format!("must be between 1 and {MAX_LIMIT}")));
+    }
+    let (limit, offset) = (limit as usize, req.offset.unwrap_or(0) as usize);
+    let parts = query::parse(&req.query);
+    let filters = filters(conn, ix, req)?;
+    let f = &ix.fields;
+    let with_filters = |main: Box<dyn Query>| -> Box<dyn Query> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, main)];
+        clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
+        Box::new(BooleanQuery::new(clauses))
+    };
+    let groups: Vec<Box<dyn Query>> = parts.iter().map(|p| query::part_query(f, p)).collect();
+    let any: Box<dyn Query> = if groups.is_empty() {
+        Box::new(AllQuery)
+    } else {
+        Box::new(BooleanQuery::new(
+            groups.iter().map(|g| (Occur::Should, g.box_clone())).collect(),
+        ))
+    };
+    let any = with_filters(any);
+    let searcher = ix.reader.searcher();
+    let (total, facets) = searcher
+        .search(&*any, &(Count, facets::FacetCollector))
+        .map_err(tantivy_err)?;
+    let mut ranked: Vec<(f32, DocAddress)> = Vec::new();
+    if req.sort == Sort::Date || groups.is_empty() {
+        let top = TopDocs::with_limit(limit)
+            .and_offset(offset)
+            .order_by_fast_field::<u64>("date", Order::Desc);
+        ranked = searcher
+            .search(&*any, &top)
+            .map_err(tantivy_err)?
+            .into_iter()
+            .map(|(_, d)| (0.0, d))
+            .collect();
+    } else {
+        let want = offset + limit;
+        if groups.len() > 1 {
+            let all = with_filters(Box::new(BooleanQuery::new(
+                groups.iter().map(|g| (Occur::Must, g.box_clone())).collect(),
+            )));
+            ranked = searcher
+                .search(&*all, &TopDocs::with_limit(want).order_by_score())
+                .map_err(tantivy_err)?;
+        }
+        if ranked.len() < want {
+            let seen: HashSet<DocAddress> = ranked.iter().map(|(_, d)| *d).collect();
+            let more = searcher
+                .search(&*any, &TopDocs::with_limit(want + seen.len()).order_by_score())
+                .map_err(tantivy_err)?;
+            ranked.extend(more.into_iter().filter(|(_, d)| !seen.contains(d)));
+        }
+        ranked = ranked.into_iter().skip(offset).take(limit).collect();
+    }
+    let mut hits = Vec::with_capacity(ranked.len());
+    for (score, addr) in ranked {
+        let doc: TantivyDocument = searcher.doc(addr).map_err(tantivy_err)?;
+        let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let date = doc.get_first(f.date).and_then(|v| v.as_u64()).unwrap_or(0);
+        let title = text(f.title);
+        let body = text(f.text);
+        hits.push(Hit {
+            id: text(f.id),
+            kind: text(f.kind),
+            title_html: snippet::snippet(&parts, &title),
+            snippet: snippet::snippet(&parts, &body),
+            title,
+            date: format!("{:04}-{:02}-{:02}", date / 10000, date / 100 % 100, date % 100),
+            score,
+        });
+    }
+    Ok(SearchResults {
+        total: total as u64,
+        hits,
+        facets,
+    })
+}

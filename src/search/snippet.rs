@@ -1,0 +1,108 @@
+//! Snippets with the matched words in `<mark>`. Written here rather than with
+//! tantivy's `SnippetGenerator`, which cannot see what fuzzy and prefix queries
+//! matched: we re-analyse the stored text and mark every word that the query's
+//! exact, typo-tolerant, prefix or phrase parts would match.
+
+use super::query::Part;
+use super::schema;
+
+const WINDOW: usize = 180;
+
+/// Whether an analysed token of the text matches a part of the query.
+fn matches(parts: &[Part], stem: &str, word: &str) -> bool {
+    parts.iter().any(|p| match p {
+        Part::Word { raw, stem: q, prefix } => {
+            stem == q
+                || (*prefix && (stem.starts_with(q.as_str()) || word.starts_with(raw.as_str())))
+                || {
+                    let d = Part::distance(raw) as usize;
+                    d > 0 && strsim::damerau_levenshtein(stem, q) <= d
+                }
+        }
+        Part::Phrase(tokens) => tokens.iter().any(|t| t == stem),
+    })
+}
+
+/// Byte ranges of `text` that match.
+pub fn match_ranges(parts: &[Part], text: &str) -> Vec<(usize, usize)> {
+    let mut analyzer = schema::stemmed();
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(t) = stream.next() {
+        let word = text[t.offset_from..t.offset_to].to_lowercase();
+        if matches(parts, &t.text, &word) {
+            out.push((t.offset_from, t.offset_to));
+        }
+    }
+    out
+}
+
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A window of about 180 characters around the densest cluster of matches, HTML
+/// escaped, matches in `<mark>`. Whitespace (Markdown line breaks) is collapsed.
+pub fn snippet(parts: &[Part], text: &str) -> String {
+    let ranges = match_ranges(parts, text);
+    // The window start that covers the most matches.
+    let mut best = (0usize, 0usize);
+    for (i, &(start, _)) in ranges.iter().enumerate() {
+        let covered = ranges[i..].iter().take_while(|r| r.1 <= start + WINDOW).count();
+        if covered > best.1 {
+            best = (start, covered);
+        }
+    }
+    let mut from = if ranges.is_empty() { 0 } else { best.0.saturating_sub(40) };
+    from = floor_boundary(text, from);
+    if from > 0 {
+        // Start at a word boundary.
+        if let Some(ws) = text[from..].find(char::is_whitespace) {
+            if ws < 20 {
+                from += ws;
+            }
+        }
+    }
+    let mut to = floor_boundary(text, (from + WINDOW).min(text.len()));
+    if to < text.len()
+        && let Some(ws) = text[..to].rfind(char::is_whitespace)
+        && ws > from
+    {
+        to = ws;
+    }
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    let mut at = from;
+    for &(s, e) in ranges.iter().filter(|r| r.0 >= from && r.1 <= to) {
+        out.push_str(&escape(&text[at..s]));
+        out.push_str("<mark>");
+        out.push_str(&escape(&text[s..e]));
+        out.push_str("</mark>");
+        at = e;
+    }
+    out.push_str(&escape(&text[at..to]));
+    if to < text.len() {
+        out.push('…');
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
