@@ -85,7 +85,11 @@ pub fn run(mut journal: Journal, a: Args) -> Result<()> {
     if let Some(name) = &a.save {
         saved::save(journal.database().conn(), name, &req)?;
         if !a.json {
-            eprintln!("Saved as \"{}\"; run it again with `rungs search --saved {:?}`.", name.trim(), name.trim());
+            eprintln!(
+                "Saved as \"{}\"; run it again with `rungs search --saved {:?}`.",
+                name.trim(),
+                name.trim()
+            );
         }
     }
     if a.json {
@@ -97,7 +101,11 @@ pub fn run(mut journal: Journal, a: Args) -> Result<()> {
 
 /// Marked HTML snippet → terminal text (matches in reverse video, or [brackets]).
 fn terminal(html: &str, colour: bool) -> String {
-    let (on, off) = if colour { ("\x1b[1;7m", "\x1b[0m") } else { ("[", "]") };
+    let (on, off) = if colour {
+        ("\x1b[1;7m", "\x1b[0m")
+    } else {
+        ("[", "]")
+    };
     html.replace("<mark>", on)
         .replace("</mark>", off)
         .replace("&lt;", "<")
@@ -118,7 +126,12 @@ fn render(r: &SearchResults, colour: bool) -> String {
         r.hits.len()
     );
     for h in &r.hits {
-        s.push_str(&format!("{}  {:<8}  {}\n", h.date, h.kind, terminal(&h.title_html, colour)));
+        s.push_str(&format!(
+            "{}  {:<8}  {}\n",
+            h.date,
+            h.kind,
+            terminal(&h.title_html, colour)
+        ));
         if !h.snippet.is_empty() {
             s.push_str(&format!("    {}\n", terminal(&h.snippet, colour)));
         }

@@ -27,7 +27,9 @@ pub fn run(journal: Journal, a: Args) -> Result<()> {
         return output::json(&list);
     }
     if list.is_empty() {
-        return output::print("No saved searches. Save one with `rungs search QUERY --save NAME`.\n");
+        return output::print(
+            "No saved searches. Save one with `rungs search QUERY --save NAME`.\n",
+        );
     }
     let mut s = String::new();
     for ss in &list {
@@ -52,7 +54,11 @@ pub fn run(journal: Journal, a: Args) -> Result<()> {
             "{}: \"{}\"{}\n",
             ss.name,
             r.query,
-            if filters.is_empty() { String::new() } else { format!("  ({})", filters.join(", ")) }
+            if filters.is_empty() {
+                String::new()
+            } else {
+                format!("  ({})", filters.join(", "))
+            }
         ));
     }
     output::print(&s)

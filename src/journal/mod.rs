@@ -57,7 +57,10 @@ impl Journal {
 
     /// One write transaction, then the index is told (never failing the write: the
     /// change is safe in SQLite and queued in the outbox).
-    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
+    pub(crate) fn write<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
+    ) -> Result<T> {
         let value = self.db.write(f)?;
         self.sync_index();
         Ok(value)
@@ -82,7 +85,10 @@ impl Journal {
     }
 
     /// Searches the journal; what this process wrote is always included.
-    pub fn search(&mut self, request: &crate::search::SearchRequest) -> Result<crate::search::SearchResults> {
+    pub fn search(
+        &mut self,
+        request: &crate::search::SearchRequest,
+    ) -> Result<crate::search::SearchResults> {
         self.flush_index()?;
         crate::search::search(self.db.conn(), &self.search, request)
     }
@@ -368,8 +374,6 @@ impl Journal {
             .query_row("SELECT COUNT(*) FROM entries", [], |r| r.get(0))?;
         Ok(n == 0)
     }
-
-
 }
 
 impl Drop for Journal {
@@ -383,7 +387,11 @@ impl Drop for Journal {
 /// The entry as the index should hold it: `None` when it is gone or in the trash.
 pub(crate) fn entry_for_index(conn: &rusqlite::Connection, id: &str) -> Result<Option<Entry>> {
     let live: Option<bool> = conn
-        .query_row("SELECT deleted_at IS NULL FROM entries WHERE id = ?1", [id], |r| r.get(0))
+        .query_row(
+            "SELECT deleted_at IS NULL FROM entries WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
         .optional()?;
     match live {
         Some(true) => entries::get(conn, id).map(Some),

@@ -47,8 +47,11 @@ pub fn build(f: &Fields, e: &Entry) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &e.id);
     doc.add_text(f.kind, e.kind().as_str());
+    let body = body_text(e);
     doc.add_text(f.title, &e.title);
-    doc.add_text(f.text, body_text(e));
+    doc.add_text(f.plain_title, &e.title);
+    doc.add_text(f.plain_text, &body);
+    doc.add_text(f.text, body);
     for p in people(e) {
         doc.add_text(f.names, p);
         doc.add_text(f.person, p);

@@ -51,7 +51,10 @@ pub struct SearchIndex {
 }
 
 fn tantivy_err(context: &str, e: impl std::fmt::Display) -> Error {
-    Error::io(format!("search index: {context}"), std::io::Error::other(e.to_string()))
+    Error::io(
+        format!("search index: {context}"),
+        std::io::Error::other(e.to_string()),
+    )
 }
 
 impl SearchIndex {
@@ -76,8 +79,9 @@ impl SearchIndex {
                 if dir.exists() {
                     tracing::warn!(dir = %dir.display(), "search index outdated or unreadable; rebuilding");
                     // Only the derived index directory is removed, never the database.
-                    std::fs::remove_dir_all(dir)
-                        .map_err(|e| Error::io(format!("removing old index {}", dir.display()), e))?;
+                    std::fs::remove_dir_all(dir).map_err(|e| {
+                        Error::io(format!("removing old index {}", dir.display()), e)
+                    })?;
                 }
                 std::fs::create_dir_all(dir)
                     .map_err(|e| Error::io(format!("creating index {}", dir.display()), e))?;
@@ -247,9 +251,10 @@ impl SearchIndex {
                     .into(),
             ));
         }
-        let upto: i64 = conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM index_outbox", [], |r| {
-            r.get(0)
-        })?;
+        let upto: i64 =
+            conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM index_outbox", [], |r| {
+                r.get(0)
+            })?;
         let ids: Vec<String> = {
             let mut stmt = conn.prepare("SELECT id FROM entries WHERE deleted_at IS NULL")?;
             stmt.query_map([], |r| r.get(0))?

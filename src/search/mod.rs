@@ -17,7 +17,9 @@ use std::collections::HashSet;
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
+};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Order, TantivyDocument, Term};
 
@@ -112,7 +114,11 @@ fn term(field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
 
 /// The filters of `req`, resolved against SQLite (a person by any of their names,
 /// a behaviour by id in any case), each an error naming the field when unknown.
-fn filters(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Result<Vec<(Occur, Box<dyn Query>)>> {
+fn filters(
+    conn: &Connection,
+    ix: &SearchIndex,
+    req: &SearchRequest,
+) -> Result<Vec<(Occur, Box<dyn Query>)>> {
     let f = &ix.fields;
     let mut out = Vec::new();
     if let Some(kind) = req.kind {
@@ -155,8 +161,12 @@ fn filters(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Result<V
     let (since, until) = (day("since", &req.since)?, day("until", &req.until)?);
     if since.is_some() || until.is_some() {
         use std::ops::Bound;
-        let lower = since.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_u64(f.date, d)));
-        let upper = until.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_u64(f.date, d)));
+        let lower = since.map_or(Bound::Unbounded, |d| {
+            Bound::Included(Term::from_field_u64(f.date, d))
+        });
+        let upper = until.map_or(Bound::Unbounded, |d| {
+            Bound::Included(Term::from_field_u64(f.date, d))
+        });
         out.push(filter(Box::new(RangeQuery::new(lower, upper))));
     }
     Ok(out)
@@ -171,7 +181,10 @@ fn tantivy_err(e: tantivy::TantivyError) -> Error {
 pub fn search(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Result<SearchResults> {
     let limit = req.limit.unwrap_or(DEFAULT_LIMIT);
     if limit == 0 || limit > MAX_LIMIT {
-        return Err(Error::invalid("limit", format!("must be between 1 and {MAX_LIMIT}")));
+        return Err(Error::invalid(
+            "limit",
+            format!("must be between 1 and {MAX_LIMIT}"),
+        ));
     }
     let (limit, offset) = (limit as usize, req.offset.unwrap_or(0) as usize);
     let parts = query::parse(&req.query);
@@ -187,7 +200,10 @@ pub fn search(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Resul
         Box::new(AllQuery)
     } else {
         Box::new(BooleanQuery::new(
-            groups.iter().map(|g| (Occur::Should, g.box_clone())).collect(),
+            groups
+                .iter()
+                .map(|g| (Occur::Should, g.box_clone()))
+                .collect(),
         ))
     };
     let any = with_filters(any);
@@ -210,7 +226,10 @@ pub fn search(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Resul
         let want = offset + limit;
         if groups.len() > 1 {
             let all = with_filters(Box::new(BooleanQuery::new(
-                groups.iter().map(|g| (Occur::Must, g.box_clone())).collect(),
+                groups
+                    .iter()
+                    .map(|g| (Occur::Must, g.box_clone()))
+                    .collect(),
             )));
             ranked = searcher
                 .search(&*all, &TopDocs::with_limit(want).order_by_score())
@@ -219,7 +238,10 @@ pub fn search(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Resul
         if ranked.len() < want {
             let seen: HashSet<DocAddress> = ranked.iter().map(|(_, d)| *d).collect();
             let more = searcher
-                .search(&*any, &TopDocs::with_limit(want + seen.len()).order_by_score())
+                .search(
+                    &*any,
+                    &TopDocs::with_limit(want + seen.len()).order_by_score(),
+                )
                 .map_err(tantivy_err)?;
             ranked.extend(more.into_iter().filter(|(_, d)| !seen.contains(d)));
         }
@@ -228,7 +250,12 @@ pub fn search(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Resul
     let mut hits = Vec::with_capacity(ranked.len());
     for (score, addr) in ranked {
         let doc: TantivyDocument = searcher.doc(addr).map_err(tantivy_err)?;
-        let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string()
+        };
         let date = doc.get_first(f.date).and_then(|v| v.as_u64()).unwrap_or(0);
         let title = text(f.title);
         let body = text(f.text);
@@ -238,7 +265,12 @@ pub fn search(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Resul
             title_html: snippet::snippet(&parts, &title),
             snippet: snippet::snippet(&parts, &body),
             title,
-            date: format!("{:04}-{:02}-{:02}", date / 10000, date / 100 % 100, date % 100),
+            date: format!(
+                "{:04}-{:02}-{:02}",
+                date / 10000,
+                date / 100 % 100,
+                date % 100
+            ),
             score,
         });
     }

@@ -4,7 +4,9 @@
 //! less than exact ones.
 
 use tantivy::Term;
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::schema::{self, Fields};
@@ -27,7 +29,11 @@ pub enum Part {
         /// The last word while the user is still typing it.
         prefix: bool,
     },
-    Phrase(Vec<String>),
+    Phrase {
+        stems: Vec<String>,
+        /// The same words unstemmed, for names.
+        raws: Vec<String>,
+    },
 }
 
 impl Part {
@@ -53,9 +59,10 @@ pub fn parse(input: &str) -> Vec<Part> {
         rest = &rest[start..];
         if let Some(after) = rest.strip_prefix('"') {
             let end = after.find('"').unwrap_or(after.len());
-            let tokens = schema::tokens(&mut stemmed, &after[..end]);
-            if !tokens.is_empty() {
-                parts.push(Part::Phrase(tokens));
+            let stems = schema::tokens(&mut stemmed, &after[..end]);
+            let raws = schema::tokens(&mut plain, &after[..end]);
+            if !stems.is_empty() {
+                parts.push(Part::Phrase { stems, raws });
             }
             rest = after.get(end + 1..).unwrap_or("");
             continue;
@@ -72,7 +79,7 @@ pub fn parse(input: &str) -> Vec<Part> {
                 stem: stems[0].clone(),
                 prefix: false,
             }),
-            _ => parts.push(Part::Phrase(stems)),
+            _ => parts.push(Part::Phrase { stems, raws }),
         }
     }
     if ends_open && let Some(Part::Word { prefix, .. }) = parts.last_mut() {
@@ -85,48 +92,66 @@ fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(q, boost))
 }
 
-fn term_variants(field: Field, token: &str, raw_len: &str, prefix: bool, weight: f32) -> Vec<Box<dyn Query>> {
+fn exact(field: Field, token: &str, weight: f32) -> Box<dyn Query> {
     let term = Term::from_field_text(field, token);
-    let mut out: Vec<Box<dyn Query>> = vec![boosted(
-        Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
+    boosted(
+        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
         weight,
-    )];
-    let d = Part::distance(raw_len);
+    )
+}
+
+fn phrase(field: Field, tokens: &[String], weight: f32) -> Box<dyn Query> {
+    if tokens.len() == 1 {
+        return exact(field, &tokens[0], weight);
+    }
+    let terms = tokens
+        .iter()
+        .map(|t| Term::from_field_text(field, t))
+        .collect();
+    boosted(Box::new(PhraseQuery::new(terms)), weight)
+}
+
+/// Typo-tolerant and prefix variants of a word, against unstemmed words.
+fn loose(field: Field, raw: &str, prefix: bool, weight: f32) -> Vec<Box<dyn Query>> {
+    let term = Term::from_field_text(field, raw);
+    let mut out: Vec<Box<dyn Query>> = Vec::new();
+    let d = Part::distance(raw);
     if d > 0 {
-        out.push(boosted(Box::new(FuzzyTermQuery::new(term.clone(), d, true)), weight * FUZZY_WEIGHT));
+        out.push(boosted(
+            Box::new(FuzzyTermQuery::new(term.clone(), d, true)),
+            weight * FUZZY_WEIGHT,
+        ));
     }
     if prefix {
-        out.push(boosted(Box::new(FuzzyTermQuery::new_prefix(term, 0, true)), weight * PREFIX_WEIGHT));
+        out.push(boosted(
+            Box::new(FuzzyTermQuery::new_prefix(term, 0, true)),
+            weight * PREFIX_WEIGHT,
+        ));
     }
     out
 }
 
 /// The query matching one part anywhere in the entry.
 pub fn part_query(f: &Fields, part: &Part) -> Box<dyn Query> {
-    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut should: Vec<Box<dyn Query>> = Vec::new();
     match part {
         Part::Word { raw, stem, prefix } => {
-            for (field, weight) in [(f.title, TITLE_BOOST), (f.text, TEXT_BOOST), (f.behaviour_text, BEHAVIOUR_BOOST)] {
-                for q in term_variants(field, stem, raw, *prefix, weight) {
-                    should.push((Occur::Should, q));
-                }
-            }
-            for q in term_variants(f.names, raw, raw, *prefix, NAMES_BOOST) {
-                should.push((Occur::Should, q));
-            }
+            should.push(exact(f.title, stem, TITLE_BOOST));
+            should.push(exact(f.text, stem, TEXT_BOOST));
+            should.push(exact(f.behaviour_text, stem, BEHAVIOUR_BOOST));
+            should.push(exact(f.names, raw, NAMES_BOOST));
+            should.extend(loose(f.plain_title, raw, *prefix, TITLE_BOOST));
+            should.extend(loose(f.plain_text, raw, *prefix, TEXT_BOOST));
+            should.extend(loose(f.names, raw, *prefix, NAMES_BOOST));
         }
-        Part::Phrase(tokens) if tokens.len() == 1 => {
-            for (field, weight) in [(f.title, TITLE_BOOST), (f.text, TEXT_BOOST), (f.behaviour_text, BEHAVIOUR_BOOST)] {
-                let t = Term::from_field_text(field, &tokens[0]);
-                should.push((Occur::Should, boosted(Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)), weight)));
-            }
-        }
-        Part::Phrase(tokens) => {
-            for (field, weight) in [(f.title, TITLE_BOOST), (f.text, TEXT_BOOST), (f.behaviour_text, BEHAVIOUR_BOOST)] {
-                let terms = tokens.iter().map(|t| Term::from_field_text(field, t)).collect();
-                should.push((Occur::Should, boosted(Box::new(PhraseQuery::new(terms)), weight)));
-            }
+        Part::Phrase { stems, raws } => {
+            should.push(phrase(f.title, stems, TITLE_BOOST));
+            should.push(phrase(f.text, stems, TEXT_BOOST));
+            should.push(phrase(f.behaviour_text, stems, BEHAVIOUR_BOOST));
+            should.push(phrase(f.names, raws, NAMES_BOOST));
         }
     }
-    Box::new(BooleanQuery::new(should))
+    Box::new(BooleanQuery::new(
+        should.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
 }

@@ -1,16 +1,15 @@
 //! The index schema. Bump [`SCHEMA_VERSION`] whenever fields or analysis change: an
 //! index with another version is thrown away and rebuilt from SQLite.
 
+use tantivy::Index;
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
-    TextOptions,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
 };
-use tantivy::Index;
 
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// English stemming for prose.
 pub const STEMMED: &str = "rungs_en";
 /// Lower-cased words without stemming, for names and tags.
@@ -27,6 +26,10 @@ pub struct Fields {
     pub names: Field,
     /// Texts of the linked behaviours.
     pub behaviour_text: Field,
+    /// Title and text again, unstemmed: typo and prefix matching compare what was
+    /// typed with words as written (a misspelt word's stem is no guide).
+    pub plain_title: Field,
+    pub plain_text: Field,
     // Facets and filters: exact values, fast columns.
     pub person: Field,
     pub tag: Field,
@@ -53,6 +56,8 @@ pub fn build() -> (Schema, Fields) {
         text: b.add_text_field("text", prose(STEMMED, true)),
         names: b.add_text_field("names", prose(PLAIN, false)),
         behaviour_text: b.add_text_field("behaviour_text", prose(STEMMED, false)),
+        plain_title: b.add_text_field("plain_title", prose(PLAIN, false)),
+        plain_text: b.add_text_field("plain_text", prose(PLAIN, false)),
         person: b.add_text_field("person", STRING | FAST),
         tag: b.add_text_field("tag", STRING | FAST),
         behaviour: b.add_text_field("behaviour", STRING | FAST),

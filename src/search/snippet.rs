@@ -11,15 +11,19 @@ const WINDOW: usize = 180;
 /// Whether an analysed token of the text matches a part of the query.
 fn matches(parts: &[Part], stem: &str, word: &str) -> bool {
     parts.iter().any(|p| match p {
-        Part::Word { raw, stem: q, prefix } => {
+        Part::Word {
+            raw,
+            stem: q,
+            prefix,
+        } => {
             stem == q
                 || (*prefix && (stem.starts_with(q.as_str()) || word.starts_with(raw.as_str())))
                 || {
                     let d = Part::distance(raw) as usize;
-                    d > 0 && strsim::damerau_levenshtein(stem, q) <= d
+                    d > 0 && strsim::damerau_levenshtein(word, raw) <= d
                 }
         }
-        Part::Phrase(tokens) => tokens.iter().any(|t| t == stem),
+        Part::Phrase { stems, .. } => stems.iter().any(|t| t == stem),
     })
 }
 
@@ -66,12 +70,22 @@ pub fn snippet(parts: &[Part], text: &str) -> String {
     // The window start that covers the most matches.
     let mut best = (0usize, 0usize);
     for (i, &(start, _)) in ranges.iter().enumerate() {
-        let covered = ranges[i..].iter().take_while(|r| r.1 <= start + WINDOW).count();
+        let covered = ranges[i..]
+            .iter()
+            .take_while(|r| r.1 <= start + WINDOW)
+            .count();
         if covered > best.1 {
             best = (start, covered);
         }
     }
-    let mut from = if ranges.is_empty() { 0 } else { best.0.saturating_sub(40) };
+    let mut from = if ranges.is_empty() {
+        0
+    } else {
+        // Lead in a little, but fill the window when the match is near the end.
+        best.0
+            .saturating_sub(40)
+            .min(text.len().saturating_sub(WINDOW))
+    };
     from = floor_boundary(text, from);
     if from > 0 {
         // Start at a word boundary.

@@ -9,4 +9,5 @@ mod ladder;
 mod migrations;
 mod people;
 mod roundtrip;
+mod search;
 mod util;

@@ -1,0 +1,554 @@
+//! Search end to end on a small fixture journal: every query feature, every
+//! filter, sort, snippets, facets, saved searches; and the index kept in step with
+//! SQLite across crashes, a held writer lock, schema changes and a deleted index.
+
+use std::collections::HashSet;
+use std::os::unix::process::CommandExt;
+
+use rungs::Journal;
+use rungs::journal::{Details, EntryInput, Learning};
+use rungs::search::SearchRequest;
+use serde_json::Value;
+
+use crate::util::{Env, rungs_bin};
+
+/// Five entries with known words in known places.
+fn fixture() -> Env {
+    let env = Env::new();
+    env.ok(&[
+        "add",
+        "pairing",
+        "--title",
+        "Argo CD sync waves for a customer",
+        "--date",
+        "2026-10-02",
+        "--partner",
+        "Tom Becker",
+        "--tag",
+        "argo-cd",
+        "--behaviour",
+        "L1.2.1",
+        "--notes",
+        "We ordered the hooks with syncWave annotations so the database migrated first.",
+        "--follow-up",
+        "Write a knowledge base article about sync waves",
+    ]);
+    env.ok(&[
+        "add", "learning", "--title", "cert-manager renewals", "--date", "2026-10-10",
+        "--body", "Certificates renew when two thirds of their lifetime has passed. The ingress picks up the new secret.",
+        "--tag", "certificates", "--behaviour", "L2.2.1",
+    ]);
+    env.ok(&[
+        "add",
+        "feedback",
+        "--direction",
+        "received",
+        "--person",
+        "Lena Fischer",
+        "--date",
+        "2026-10-15",
+        "--situation",
+        "During the Octopus tentacle outage call",
+        "--observed",
+        "You kept the customer informed every thirty minutes",
+        "--impact",
+        "The customer trusted our timeline",
+        "--tone",
+        "appreciation",
+        "--behaviour",
+        "L1.2.5",
+    ]);
+    env.ok(&[
+        "add", "pairing", "--title", "Polling tentacle certificate thumbprint mismatch", "--date", "2026-10-20",
+        "--partner", "Mia Wong", "--tag", "octopus", "--tag", "certificates", "--behaviour", "L2.2.1",
+        "--notes", "The tentacle certificate was regenerated, so the server rejected it. Kubernetes was not involved.",
+    ]);
+    env.ok(&[
+        "add", "learning", "--title", "RBAC for service accounts", "--date", "2026-11-01",
+        "--body", "A RoleBinding grants a ClusterRole inside one namespace only. Kubernetes service accounts need it.",
+        "--tag", "rbac",
+    ]);
+    env
+}
+
+fn search(env: &Env, args: &[&str]) -> Value {
+    let mut full = vec!["search"];
+    full.extend_from_slice(args);
+    full.push("--json");
+    env.json(&full)
+}
+
+fn titles(v: &Value) -> Vec<String> {
+    v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn stemming_matches_other_forms_of_a_word() {
+    let env = fixture();
+    // "renewing" and "renew" share a stem.
+    let r = search(&env, &["renewing "]);
+    assert_eq!(titles(&r), ["cert-manager renewals"]);
+    let r = search(&env, &["migrate "]);
+    assert_eq!(titles(&r), ["Argo CD sync waves for a customer"]);
+}
+
+#[test]
+fn typos_are_forgiven_by_length() {
+    let env = fixture();
+    // 10 letters, two letters missing (distance 2 allowed from 9 characters).
+    let r = search(&env, &["certifcats "]);
+    assert!(
+        titles(&r).contains(&"cert-manager renewals".to_string()),
+        "{r}"
+    );
+    // 7 letters, one typo.
+    let r = search(&env, &["tentcle "]);
+    assert_eq!(r["total"], 2, "{r}");
+    // A 4-letter word gets no typo tolerance: "hoks" is not "hooks".
+    assert_eq!(search(&env, &["hoks "])["total"], 0);
+    // Exact matches rank above typo matches.
+    env.ok(&[
+        "add",
+        "learning",
+        "--title",
+        "Tentacle",
+        "--date",
+        "2026-11-02",
+        "--body",
+        "tentacle",
+    ]);
+    env.ok(&[
+        "add",
+        "learning",
+        "--title",
+        "Tentacles",
+        "--date",
+        "2026-11-03",
+        "--body",
+        "tentcles x",
+    ]);
+    let r = search(&env, &["tentacle "]);
+    assert_eq!(titles(&r)[0], "Tentacle");
+}
+
+#[test]
+fn the_last_word_matches_as_a_prefix_while_typing() {
+    let env = fixture();
+    assert_eq!(
+        titles(&search(&env, &["thumbpr"])),
+        ["Polling tentacle certificate thumbprint mismatch"]
+    );
+    // Finished with a space, it is a whole word again.
+    assert_eq!(search(&env, &["thumbpr "])["total"], 0);
+}
+
+#[test]
+fn quoted_phrases_match_in_order() {
+    let env = fixture();
+    let r = search(&env, &["\"two thirds\""]);
+    assert_eq!(titles(&r), ["cert-manager renewals"]);
+    assert_eq!(search(&env, &["\"thirds two\""])["total"], 0);
+}
+
+#[test]
+fn entries_matching_every_word_rank_first() {
+    let env = fixture();
+    // "kubernetes" is in two entries, "tentacle" in two; only one has both.
+    let r = search(&env, &["kubernetes tentacle "]);
+    assert_eq!(r["total"], 3, "{r}");
+    assert_eq!(
+        titles(&r)[0],
+        "Polling tentacle certificate thumbprint mismatch"
+    );
+}
+
+#[test]
+fn titles_rank_higher_than_bodies() {
+    let env = fixture();
+    let r = search(&env, &["rbac "]);
+    assert_eq!(titles(&r)[0], "RBAC for service accounts");
+    let r = search(&env, &["certificate "]);
+    assert_eq!(
+        titles(&r)[0],
+        "Polling tentacle certificate thumbprint mismatch"
+    );
+}
+
+#[test]
+fn people_tags_and_behaviour_texts_are_searchable() {
+    let env = fixture();
+    assert_eq!(
+        titles(&search(&env, &["mia "])),
+        ["Polling tentacle certificate thumbprint mismatch"]
+    );
+    assert_eq!(
+        titles(&search(&env, &["lena "])),
+        ["Feedback from Lena Fischer"]
+    );
+    assert_eq!(search(&env, &["argo-cd "])["total"], 1);
+    // L1.2.5: "I prioritise tasks with help from my team, and I keep people informed…"
+    assert!(
+        titles(&search(&env, &["prioritise "])).contains(&"Feedback from Lena Fischer".to_string())
+    );
+    // Follow-ups too.
+    assert_eq!(search(&env, &["knowledge "])["total"], 1);
+}
+
+#[test]
+fn every_filter_narrows_the_results() {
+    let env = fixture();
+    let all = search(&env, &[]);
+    assert_eq!(all["total"], 5);
+    assert_eq!(search(&env, &["--kind", "learning"])["total"], 2);
+    assert_eq!(
+        titles(&search(&env, &["--person", "tom becker"])),
+        ["Argo CD sync waves for a customer"]
+    );
+    assert_eq!(search(&env, &["--tag", "certificates"])["total"], 2);
+    assert_eq!(search(&env, &["--behaviour", "l2.2.1"])["total"], 2);
+    assert_eq!(search(&env, &["--level", "L1"])["total"], 2);
+    assert_eq!(search(&env, &["--level", "l2"])["total"], 2);
+    assert_eq!(
+        search(&env, &["--since", "2026-10-15", "--until", "2026-10-20"])["total"],
+        2
+    );
+    assert_eq!(
+        search(&env, &["certificate", "--kind", "pairing"])["total"],
+        1
+    );
+    // Unknown filter values are named.
+    for (args, needle) in [
+        (
+            vec!["search", "x", "--person", "Nobody"],
+            "person not found",
+        ),
+        (vec!["search", "x", "--behaviour", "L9.1.1"], "behaviour"),
+        (vec!["search", "x", "--level", "L7"], "level"),
+        (vec!["search", "x", "--kind", "memo"], "kind"),
+        (vec!["search", "x", "--since", "2026-02-30"], "since"),
+        (vec!["search", "x", "--sort", "random"], "sort"),
+        (vec!["search", "x", "--limit", "0"], "limit"),
+    ] {
+        let err = env.fails(&args);
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn sort_by_date_puts_newest_first() {
+    let env = fixture();
+    let r = search(&env, &["certificate", "--sort", "date"]);
+    let dates: Vec<&str> = r["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["date"].as_str().unwrap())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+    assert_eq!(dates[0], "2026-10-20");
+    assert_eq!(
+        search(&env, &["--limit", "2"])["hits"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn snippets_mark_matches_and_escape_html() {
+    let env = fixture();
+    env.ok(&[
+        "add",
+        "learning",
+        "--title",
+        "Escaping",
+        "--date",
+        "2026-11-05",
+        "--body",
+        "Never paste <script>alert(1)</script> into a ticket & always check the ingress.",
+    ]);
+    let r = search(&env, &["ingres"]);
+    for hit in r["hits"].as_array().unwrap() {
+        let s = hit["snippet"].as_str().unwrap();
+        assert!(s.contains("<mark>ingress</mark>"), "{s}");
+        assert!(!s.contains("<script>"), "{s}");
+    }
+    let escaped = r["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["title"] == "Escaping")
+        .unwrap();
+    assert!(
+        escaped["snippet"]
+            .as_str()
+            .unwrap()
+            .contains("&lt;script&gt;"),
+        "{escaped}"
+    );
+    // Typo matches are highlighted too.
+    let r = search(&env, &["certficates "]);
+    assert!(
+        r["hits"][0]["snippet"].as_str().unwrap().contains("<mark>"),
+        "{r}"
+    );
+}
+
+#[test]
+fn facets_count_the_whole_result_set() {
+    let env = fixture();
+    let r = search(&env, &["certificate", "--limit", "1"]);
+    assert_eq!(r["hits"].as_array().unwrap().len(), 1);
+    let f = &r["facets"];
+    assert_eq!(f["kind"]["pairing"], 1);
+    assert_eq!(f["kind"]["learning"], 1);
+    assert_eq!(f["tag"]["certificates"], 2);
+    assert_eq!(f["behaviour"]["L2.2.1"], 2);
+    assert_eq!(f["person"]["Mia Wong"], 1);
+    assert_eq!(f["level"]["L2"], 2);
+}
+
+#[test]
+fn saved_searches_are_listed_and_rerun() {
+    let env = fixture();
+    env.ok(&[
+        "search",
+        "certificate",
+        "--kind",
+        "pairing",
+        "--save",
+        "Cert sessions",
+    ]);
+    let list = env.json(&["searches", "--json"]);
+    assert_eq!(list[0]["name"], "Cert sessions");
+    assert_eq!(list[0]["request"]["query"], "certificate");
+    assert_eq!(list[0]["request"]["kind"], "pairing");
+    assert!(
+        env.ok(&["searches"])
+            .contains("Cert sessions: \"certificate\"  (kind pairing)")
+    );
+    let rerun = search(&env, &["--saved", "cert sessions"]);
+    assert_eq!(
+        titles(&rerun),
+        ["Polling tentacle certificate thumbprint mismatch"]
+    );
+    // A new matching entry shows up when the saved search runs again.
+    env.ok(&[
+        "add",
+        "pairing",
+        "--title",
+        "Another certificate session",
+        "--date",
+        "2026-11-10",
+    ]);
+    assert_eq!(search(&env, &["--saved", "Cert sessions"])["total"], 2);
+    env.ok(&["searches", "--delete", "Cert sessions"]);
+    assert!(
+        env.fails(&["search", "--saved", "Cert sessions"])
+            .contains("saved search not found")
+    );
+}
+
+#[test]
+fn edits_renames_deletes_and_demo_removal_reach_the_index() {
+    let env = fixture();
+    let id = env.json(&["search", "rbac", "--json"])["hits"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    env.ok(&["edit", &id, "--title", "Namespaced role bindings"]);
+    assert_eq!(search(&env, &["bindings "])["hits"][0]["id"], id.as_str());
+    env.ok(&["delete", &id]);
+    assert_eq!(search(&env, &["bindings "])["total"], 0);
+    env.ok(&["undelete", &id]);
+    assert_eq!(search(&env, &["bindings "])["total"], 1);
+    env.ok(&["person", "rename", "Mia Wong", "Mia Wong-Lee"]);
+    assert_eq!(search(&env, &["--person", "Mia Wong-Lee"])["total"], 1);
+    assert_eq!(search(&env, &["wong-lee"])["total"], 1);
+}
+
+fn titles_found(env: &Env, expected: usize) -> HashSet<String> {
+    let r = env.json(&["search", "--limit", "1000", "--json"]);
+    assert_eq!(
+        r["total"].as_u64().unwrap() as usize,
+        expected,
+        "entries in the index"
+    );
+    titles(&r).into_iter().collect()
+}
+
+#[test]
+fn work_stays_in_the_outbox_while_another_process_holds_the_writer() {
+    let env = fixture();
+    // Stand in for the app: hold the index writer in this process.
+    let mut app = Journal::open(&env.data_dir()).unwrap();
+    assert!(app.search_index().is_writer());
+    env.ok(&[
+        "add",
+        "learning",
+        "--title",
+        "Written while the app held the index",
+        "--date",
+        "2026-11-11",
+        "--body",
+        "outbox",
+    ]);
+    let conn = rusqlite::Connection::open(env.db_path()).unwrap();
+    let queued: i64 = conn
+        .query_row("SELECT COUNT(*) FROM index_outbox", [], |r| r.get(0))
+        .unwrap();
+    assert!(
+        queued > 0,
+        "the CLI could not index, so the work waits in the outbox"
+    );
+    // The app drains it (on its timer) and finds the entry.
+    let r = app
+        .search(&SearchRequest {
+            query: "outbox".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(r.hits.len(), 1);
+    drop(app);
+    let queued: i64 = conn
+        .query_row("SELECT COUNT(*) FROM index_outbox", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(queued, 0);
+    assert_eq!(search(&env, &["outbox"])["total"], 1);
+}
+
+#[test]
+fn a_writer_killed_at_random_moments_loses_nothing_it_acknowledged() {
+    let env = Env::new();
+    let log = env.dir.path().join("acknowledged.txt");
+    for round in 0..4u64 {
+        let script = format!(
+            "i=0; while true; do i=$((i+1)); \
+               \"$RUNGS\" --data-dir \"$DIR\" add learning --title \"round {round} entry $i\" \
+               --date 2026-11-20 --body \"crash test body $i\" >/dev/null && echo \"round {round} entry $i\" >> \"$LOG\"; \
+             done"
+        );
+        let mut child = std::process::Command::new("sh")
+            .process_group(0)
+            .arg("-c")
+            .arg(script)
+            .env("RUNGS", rungs_bin())
+            .env("DIR", env.data_dir())
+            .env("LOG", &log)
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300 + round * 170));
+        // SIGKILL the loop and the rungs process it is running, wherever it is.
+        let group = format!("-{}", child.id());
+        assert!(
+            std::process::Command::new("kill")
+                .args(["-KILL", "--", &group])
+                .status()
+                .unwrap()
+                .success()
+        );
+        child.wait().unwrap();
+    }
+    let acknowledged: HashSet<String> = std::fs::read_to_string(&log)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    assert!(
+        acknowledged.len() >= 4,
+        "the writer made progress: {}",
+        acknowledged.len()
+    );
+    let journal = Journal::open(&env.data_dir()).unwrap();
+    let ok: String = journal
+        .database()
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    drop(journal);
+    // Entries written but killed before acknowledging may exist too; none acknowledged is missing.
+    let r = env.json(&["search", "--limit", "1000", "--json"]);
+    let found: HashSet<String> = titles(&r).into_iter().collect();
+    let missing: Vec<&String> = acknowledged
+        .iter()
+        .filter(|t| !found.contains(*t))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "acknowledged but not found: {missing:?}"
+    );
+    let listed = env.json(&["list", "--json"]).as_array().unwrap().len();
+    assert_eq!(
+        r["total"].as_u64().unwrap() as usize,
+        listed,
+        "index and database agree"
+    );
+}
+
+#[test]
+fn the_index_is_rebuilt_after_a_schema_change_or_deletion() {
+    let env = fixture();
+    let index = env.data_dir().join("index");
+    std::fs::write(index.join("rungs-index-version"), "0").unwrap();
+    let db_before = std::fs::read(env.db_path()).unwrap().len();
+    assert_eq!(titles_found(&env, 5).len(), 5);
+    assert_eq!(
+        std::fs::read_to_string(index.join("rungs-index-version")).unwrap(),
+        rungs::search::SCHEMA_VERSION.to_string()
+    );
+    std::fs::remove_dir_all(&index).unwrap();
+    assert_eq!(titles_found(&env, 5).len(), 5);
+    // Garbage in the index directory: rebuilt, not a failure to start.
+    for f in std::fs::read_dir(&index).unwrap() {
+        let p = f.unwrap().path();
+        if p.extension().is_some_and(|e| e == "json") {
+            std::fs::write(&p, "{not json").unwrap();
+        }
+    }
+    assert_eq!(titles_found(&env, 5).len(), 5);
+    assert!(
+        env.ok(&["reindex"])
+            .contains("Rebuilt the search index: 5 entries")
+    );
+    assert!(std::fs::read(env.db_path()).unwrap().len() >= db_before);
+}
+
+#[test]
+fn many_single_saves_leave_few_segments() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = Journal::open(dir.path()).unwrap();
+    for i in 0..2000 {
+        journal
+            .add(EntryInput {
+                title: Some(format!("save {i}")),
+                date: "2026-11-20".into(),
+                time: None,
+                tags: vec![],
+                behaviours: vec![],
+                details: Details::Learning(Learning {
+                    body: format!("body {i}"),
+                    source: None,
+                }),
+            })
+            .unwrap();
+    }
+    journal.flush_index().unwrap();
+    let segments = journal.search_index().segment_count();
+    assert!(segments <= 30, "{segments} segments");
+    let r = journal
+        .search(&SearchRequest {
+            limit: Some(1000),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(r.total, 2000);
+}
