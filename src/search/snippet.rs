@@ -87,13 +87,12 @@ pub fn snippet(parts: &[Part], text: &str) -> String {
             .min(text.len().saturating_sub(WINDOW))
     };
     from = floor_boundary(text, from);
-    if from > 0 {
-        // Start at a word boundary.
-        if let Some(ws) = text[from..].find(char::is_whitespace) {
-            if ws < 20 {
-                from += ws;
-            }
-        }
+    // Start at a word boundary.
+    if from > 0
+        && let Some(ws) = text[from..].find(char::is_whitespace)
+        && ws < 20
+    {
+        from += ws;
     }
     let mut to = floor_boundary(text, (from + WINDOW).min(text.len()));
     if to < text.len()
