@@ -13,12 +13,21 @@ pub struct Args {
     /// Remove the demo entries for good; your own entries stay
     #[arg(long)]
     remove: bool,
+    /// Instead of the demo, write N synthetic entries (for scale tests; removable with --remove)
+    #[arg(long, value_name = "N", conflicts_with = "remove")]
+    synthetic: Option<usize>,
+    /// Seed of the synthetic journal (the same seed gives the same entries)
+    #[arg(long, value_name = "S", default_value_t = 1, requires = "synthetic")]
+    seed: u64,
     /// Print what was done as JSON
     #[arg(long)]
     json: bool,
 }
 
 pub fn run(mut journal: Journal, a: Args) -> Result<()> {
+    if let Some(n) = a.synthetic {
+        return synthetic(journal, n, a.seed, a.json);
+    }
     let summary = if a.remove {
         journal.remove_demo()?
     } else {
@@ -39,4 +48,35 @@ pub fn run(mut journal: Journal, a: Args) -> Result<()> {
             summary.entries, summary.people
         )
     })
+}
+
+fn synthetic(mut journal: Journal, n: usize, seed: u64, json: bool) -> Result<()> {
+    use std::io::IsTerminal;
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let b = indicatif::ProgressBar::new(n as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "Writing {bar:40} {pos}/{len} entries ({eta} left)",
+            )
+            .expect("valid template"),
+        );
+        b
+    });
+    let started = std::time::Instant::now();
+    let summary = journal.load_synthetic(n, seed, &mut |done, _| {
+        if let Some(b) = &bar {
+            b.set_position(done as u64);
+        }
+    })?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    if json {
+        return output::json(&summary);
+    }
+    output::print(&format!(
+        "Wrote {} synthetic entries (seed {seed}) in {:.1} s.\n",
+        summary.entries,
+        started.elapsed().as_secs_f64()
+    ))
 }

@@ -3,6 +3,8 @@
 //! today (`RUNGS_TODAY` pins them). Demo rows are marked, and removing the demo
 //! deletes them for good: they are not the user's data.
 
+pub mod synthetic;
+
 use serde::{Deserialize, Serialize};
 
 use crate::journal::{self, EntryInput, Journal};
@@ -90,6 +92,46 @@ impl Journal {
         self.write(|tx| {
             let (entries, people) = journal::remove_demo(tx)?;
             Ok(DemoSummary { entries, people })
+        })
+    }
+
+    /// Writes `n` deterministic synthetic entries (marked as demo) through the bulk
+    /// path: one transaction and one index batch per thousand entries.
+    pub fn load_synthetic(
+        &mut self,
+        n: usize,
+        seed: u64,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<DemoSummary> {
+        let today = clock::today()?;
+        let ids: Vec<String> = self
+            .ladder()?
+            .levels
+            .iter()
+            .flat_map(|l| &l.sections)
+            .flat_map(|s| &s.behaviours)
+            .map(|b| b.id.clone())
+            .collect();
+        let mut rng = synthetic::Rng::new(seed);
+        let mut done = 0;
+        while done < n {
+            let batch = (n - done).min(1000);
+            let inputs: Vec<EntryInput> = (0..batch)
+                .map(|_| synthetic::entry(&mut rng, today, &ids))
+                .collect();
+            self.write(|tx| {
+                for input in inputs {
+                    journal::save_demo_entry(tx, input)?;
+                }
+                Ok(())
+            })?;
+            done += batch;
+            progress(done, n);
+        }
+        self.flush_index()?;
+        Ok(DemoSummary {
+            entries: n,
+            people: 0,
         })
     }
 }

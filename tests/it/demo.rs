@@ -136,3 +136,42 @@ fn demo_entries_are_ordinary_entries_to_work_with() {
             .is_empty()
     );
 }
+
+#[test]
+fn synthetic_journals_are_deterministic_and_searchable() {
+    let (a, b) = (Env::new(), Env::new());
+    for env in [&a, &b] {
+        let s = env.json(&["demo", "--synthetic", "300", "--seed", "7", "--json"]);
+        assert_eq!(s["entries"], 300);
+    }
+    let strip = |env: &Env| -> Vec<(String, String, String)> {
+        entries(env)
+            .iter()
+            .map(|e| {
+                (
+                    e["title"].to_string(),
+                    e["date"].to_string(),
+                    e["kind"].to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(strip(&a), strip(&b));
+    let all = entries(&a);
+    assert_eq!(all.len(), 300);
+    let people: HashSet<String> = a
+        .json(&["people", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].to_string())
+        .collect();
+    assert!(people.len() >= 30, "{}", people.len());
+    let r = a.json(&["search", "--limit", "1", "--json"]);
+    assert_eq!(r["total"], 300);
+    let other = Env::new();
+    other.ok(&["demo", "--synthetic", "300", "--seed", "8"]);
+    assert_ne!(strip(&other), strip(&a));
+    a.ok(&["demo", "--remove"]);
+    assert!(entries(&a).is_empty());
+}
