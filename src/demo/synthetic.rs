@@ -15,7 +15,7 @@ impl Rng {
         Rng(seed)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -24,7 +24,7 @@ impl Rng {
     }
 
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
 
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
@@ -123,7 +123,7 @@ fn sentence(rng: &mut Rng) -> String {
     match rng.below(3) {
         0 => format!(
             "{} {}.",
-            capitalise(*rng.pick(PRODUCTS)),
+            capitalise(rng.pick::<&str>(PRODUCTS)),
             rng.pick(PROBLEMS)
         ),
         1 => format!("{}.", rng.pick(ACTIONS)),
@@ -185,7 +185,11 @@ pub fn entry(rng: &mut Rng, today: chrono::NaiveDate, behaviour_ids: &[String]) 
             .collect()
     };
     let body_len = 200 + rng.below(1800);
-    let title = format!("{} {}", capitalise(*rng.pick(PRODUCTS)), rng.pick(PROBLEMS));
+    let title = format!(
+        "{} {}",
+        capitalise(rng.pick::<&str>(PRODUCTS)),
+        rng.pick(PROBLEMS)
+    );
     let (title, details) = match rng.below(10) {
         0..=4 => (
             Some(title),
