@@ -526,7 +526,7 @@ fn the_index_is_rebuilt_after_a_schema_change_or_deletion() {
 fn many_single_saves_leave_few_segments() {
     let dir = tempfile::tempdir().unwrap();
     let mut journal = Journal::open(dir.path()).unwrap();
-    for i in 0..2000 {
+    for i in 0..10_000 {
         journal
             .add(EntryInput {
                 title: Some(format!("save {i}")),
@@ -550,5 +550,5 @@ fn many_single_saves_leave_few_segments() {
             ..Default::default()
         })
         .unwrap();
-    assert_eq!(r.total, 2000);
+    assert_eq!(r.total, 10_000);
 }
