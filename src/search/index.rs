@@ -77,6 +77,19 @@ impl SearchIndex {
             Some(index) => (index, false),
             None => {
                 if dir.exists() {
+                    // Only ever remove a directory that is recognisably our index (or empty):
+                    // the data directory is the user's folder and may hold anything.
+                    let ours = dir.join(VERSION_FILE).exists()
+                        || dir.join("meta.json").exists()
+                        || std::fs::read_dir(dir)
+                            .map(|mut d| d.next().is_none())
+                            .unwrap_or(false);
+                    if !ours {
+                        return Err(Error::Conflict(format!(
+                            "{} exists and is not a Rungs search index; leaving it alone",
+                            dir.display()
+                        )));
+                    }
                     tracing::warn!(dir = %dir.display(), "search index outdated or unreadable; rebuilding");
                     // Only the derived index directory is removed, never the database.
                     std::fs::remove_dir_all(dir).map_err(|e| {

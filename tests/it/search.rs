@@ -552,3 +552,27 @@ fn many_single_saves_leave_few_segments() {
         .unwrap();
     assert_eq!(r.total, 10_000);
 }
+
+#[test]
+fn a_foreign_index_folder_in_the_data_directory_is_never_deleted() {
+    let env = Env::new();
+    let folder = env.data_dir().join("index");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("notes.txt"), "my own notes").unwrap();
+    env.ok(&[
+        "add",
+        "learning",
+        "--title",
+        "Still searchable",
+        "--date",
+        "2026-11-01",
+        "--body",
+        "b",
+    ]);
+    assert_eq!(
+        std::fs::read_to_string(folder.join("notes.txt")).unwrap(),
+        "my own notes"
+    );
+    // Search still works, from a temporary index.
+    assert_eq!(search(&env, &["searchable"])["total"], 1);
+}
