@@ -2,27 +2,15 @@
 
 use clap::Args as ClapArgs;
 
+use super::filter_flags::Filters;
 use super::output;
-use crate::journal::{Kind, ListFilter};
-use crate::{Journal, Result, clock};
+use crate::journal::ListFilter;
+use crate::{Journal, Result};
 
 #[derive(ClapArgs)]
 pub struct Args {
-    /// Only this kind: pairing, feedback or learning
-    #[arg(long, value_name = "KIND")]
-    kind: Option<String>,
-    /// Only entries naming this person
-    #[arg(long, value_name = "NAME")]
-    person: Option<String>,
-    /// Only entries with this tag
-    #[arg(long, value_name = "TAG")]
-    tag: Option<String>,
-    /// From this day on, YYYY-MM-DD
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    since: Option<String>,
-    /// Up to and including this day, YYYY-MM-DD
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    until: Option<String>,
+    #[command(flatten)]
+    filters: Filters,
     /// At most this many entries
     #[arg(long, value_name = "N")]
     limit: Option<u32>,
@@ -33,11 +21,11 @@ pub struct Args {
 
 pub fn run(journal: Journal, a: Args) -> Result<()> {
     let filter = ListFilter {
-        kind: a.kind.as_deref().map(Kind::parse).transpose()?,
-        person: a.person,
-        tag: a.tag,
-        since: a.since.as_deref().map(|d| day("since", d)).transpose()?,
-        until: a.until.as_deref().map(|d| day("until", d)).transpose()?,
+        kind: a.filters.kind()?,
+        person: a.filters.person,
+        tag: a.filters.tag,
+        since: a.filters.since,
+        until: a.filters.until,
         limit: a.limit,
         offset: None,
     };
@@ -50,8 +38,4 @@ pub fn run(journal: Journal, a: Args) -> Result<()> {
             "No entries match. Add one with `rungs add pairing|feedback|learning`, or try `rungs demo`.",
         ))
     }
-}
-
-fn day(field: &str, d: &str) -> Result<String> {
-    Ok(clock::parse_date(field, d)?.format("%Y-%m-%d").to_string())
 }

@@ -6,6 +6,7 @@ mod delete;
 mod demo;
 mod edit;
 mod entry_flags;
+mod filter_flags;
 mod followup;
 mod followups;
 mod history;

@@ -4,8 +4,8 @@ use std::io::IsTerminal;
 
 use clap::Args as ClapArgs;
 
+use super::filter_flags::Filters;
 use super::output;
-use crate::journal::Kind;
 use crate::search::{SearchRequest, SearchResults, Sort, saved};
 use crate::{Journal, Result};
 
@@ -14,27 +14,14 @@ pub struct Args {
     /// Words to find; "quoted phrases" match exactly; the last word also matches as a prefix
     #[arg(value_name = "QUERY", num_args = 0..)]
     query: Vec<String>,
-    /// Only this kind: pairing, feedback or learning
-    #[arg(long, value_name = "KIND")]
-    kind: Option<String>,
-    /// Only entries naming this person
-    #[arg(long, value_name = "NAME")]
-    person: Option<String>,
-    /// Only entries with this tag
-    #[arg(long, value_name = "TAG")]
-    tag: Option<String>,
+    #[command(flatten)]
+    filters: Filters,
     /// Only entries linked to this behaviour, e.g. L1.2.4
     #[arg(long, value_name = "ID")]
     behaviour: Option<String>,
     /// Only entries linked to a behaviour of this level, e.g. L2
     #[arg(long, value_name = "CODE")]
     level: Option<String>,
-    /// From this day on, YYYY-MM-DD
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    since: Option<String>,
-    /// Up to and including this day, YYYY-MM-DD
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    until: Option<String>,
     /// relevance (default) or date (newest first)
     #[arg(long, value_name = "ORDER")]
     sort: Option<String>,
@@ -60,16 +47,16 @@ pub fn run(mut journal: Journal, a: Args) -> Result<()> {
     if !a.query.is_empty() {
         req.query = a.query.join(" ");
     }
-    if let Some(k) = &a.kind {
-        req.kind = Some(Kind::parse(k)?);
+    if let Some(k) = a.filters.kind()? {
+        req.kind = Some(k);
     }
     for (dst, src) in [
-        (&mut req.person, a.person),
-        (&mut req.tag, a.tag),
+        (&mut req.person, a.filters.person),
+        (&mut req.tag, a.filters.tag),
         (&mut req.behaviour, a.behaviour),
         (&mut req.level, a.level),
-        (&mut req.since, a.since),
-        (&mut req.until, a.until),
+        (&mut req.since, a.filters.since),
+        (&mut req.until, a.filters.until),
     ] {
         if src.is_some() {
             *dst = src;

@@ -112,6 +112,7 @@ impl Journal {
             .flat_map(|s| &s.behaviours)
             .map(|b| b.id.clone())
             .collect();
+        let people_before = self.people()?.len();
         let mut rng = synthetic::Rng::new(seed);
         let mut done = 0;
         while done < n {
@@ -131,7 +132,7 @@ impl Journal {
         self.flush_index()?;
         Ok(DemoSummary {
             entries: n,
-            people: 0,
+            people: self.people()?.len().saturating_sub(people_before),
         })
     }
 }

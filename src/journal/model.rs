@@ -4,17 +4,17 @@
 //! users see and send, `i64` (a person id) in stored revisions, so renames and
 //! merges never rewrite history.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
+use crate::Result;
 use crate::ladder::BehaviourRef;
-use crate::{Error, Result};
 
+/// An enum of lower-case words, parsed with errors that name the field and list the
+/// allowed values. Used for every closed set of words users type.
 macro_rules! word_enum {
     ($(#[$m:meta])* $name:ident, $field:literal { $($variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "lowercase")]
         pub enum $name { $($variant),+ }
 
@@ -26,11 +26,11 @@ macro_rules! word_enum {
             }
 
             /// Parses user input, naming the field and the allowed values on error.
-            pub fn parse(s: &str) -> Result<Self> {
+            pub fn parse(s: &str) -> $crate::Result<Self> {
                 let t = s.trim().to_ascii_lowercase();
                 match t.as_str() {
                     $($text => Ok($name::$variant),)+
-                    _ => Err(Error::invalid(
+                    _ => Err($crate::Error::invalid(
                         $field,
                         format!("unknown {} '{}' (expected one of: {})", $field, s,
                             [$($text),+].join(", ")),
@@ -39,18 +39,19 @@ macro_rules! word_enum {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
         impl std::str::FromStr for $name {
-            type Err = Error;
-            fn from_str(s: &str) -> Result<Self> { Self::parse(s) }
+            type Err = $crate::Error;
+            fn from_str(s: &str) -> $crate::Result<Self> { Self::parse(s) }
         }
     };
 }
+pub(crate) use word_enum;
 
 word_enum!(
     /// The three kinds of entry.

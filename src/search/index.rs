@@ -5,7 +5,7 @@
 //! deleted only after the index commit that covers them, so a crash at any point
 //! leaves them to be drained again (re-indexing is idempotent: delete by id, add).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, params};
@@ -39,7 +39,6 @@ pub struct SearchIndex {
     pub(crate) index: Index,
     pub(crate) reader: IndexReader,
     pub(crate) fields: Fields,
-    dir: Option<PathBuf>,
     writer: Option<IndexWriter>,
     /// Highest outbox seq whose change is in the writer's uncommitted batch.
     drained_upto: i64,
@@ -50,7 +49,7 @@ pub struct SearchIndex {
     needs_rebuild: bool,
 }
 
-fn tantivy_err(context: &str, e: impl std::fmt::Display) -> Error {
+pub(crate) fn tantivy_err(context: &str, e: impl std::fmt::Display) -> Error {
     Error::io(
         format!("search index: {context}"),
         std::io::Error::other(e.to_string()),
@@ -106,15 +105,15 @@ impl SearchIndex {
                 (index, true)
             }
         };
-        Self::from_index(index, Some(dir.to_path_buf()), needs_rebuild)
+        Self::from_index(index, needs_rebuild)
     }
 
     pub fn in_memory() -> Result<Self> {
         let (schema, _) = schema::build();
-        Self::from_index(Index::create_in_ram(schema), None, true)
+        Self::from_index(Index::create_in_ram(schema), true)
     }
 
-    fn from_index(index: Index, dir: Option<PathBuf>, needs_rebuild: bool) -> Result<Self> {
+    fn from_index(index: Index, needs_rebuild: bool) -> Result<Self> {
         schema::register_tokenizers(&index);
         let fields = schema::build().1;
         // Other processes' commits show up within 500 ms; our own we reload at once.
@@ -127,7 +126,6 @@ impl SearchIndex {
             index,
             reader,
             fields,
-            dir,
             writer: None,
             drained_upto: 0,
             pending: 0,
@@ -135,14 +133,6 @@ impl SearchIndex {
             policy: CommitPolicy::default(),
             needs_rebuild,
         })
-    }
-
-    pub fn set_policy(&mut self, policy: CommitPolicy) {
-        self.policy = policy;
-    }
-
-    pub fn dir(&self) -> Option<&Path> {
-        self.dir.as_deref()
     }
 
     /// Takes the writer lock if no other process holds it.
@@ -169,6 +159,15 @@ impl SearchIndex {
     /// Returns how many entries were (re)indexed. Without the writer lock, does nothing:
     /// the work stays in the outbox for whoever holds it.
     pub fn sync(&mut self, conn: &Connection) -> Result<usize> {
+        self.step(conn, false)
+    }
+
+    /// Drains everything and commits now (before a CLI command exits, before a search).
+    pub fn flush(&mut self, conn: &Connection) -> Result<()> {
+        self.step(conn, true).map(|_| ())
+    }
+
+    fn step(&mut self, conn: &Connection, force: bool) -> Result<usize> {
         if self.writer().is_none() {
             return Ok(0);
         }
@@ -180,26 +179,10 @@ impl SearchIndex {
             || self
                 .first_pending
                 .is_some_and(|t| t.elapsed() >= self.policy.max_delay);
-        if due {
+        if self.pending > 0 && (force || due) {
             self.commit(conn)?;
         }
         Ok(n)
-    }
-
-    /// Drains everything and commits now (before a CLI command exits, before a search).
-    pub fn flush(&mut self, conn: &Connection) -> Result<()> {
-        if self.writer().is_none() {
-            return Ok(());
-        }
-        if self.needs_rebuild {
-            self.rebuild(conn, &mut |_, _| {})?;
-            return Ok(());
-        }
-        self.drain(conn)?;
-        if self.pending > 0 {
-            self.commit(conn)?;
-        }
-        Ok(())
     }
 
     fn drain(&mut self, conn: &Connection) -> Result<usize> {
@@ -290,7 +273,6 @@ impl SearchIndex {
             }
         }
         self.drained_upto = self.drained_upto.max(upto);
-        self.pending = total.max(1);
         self.commit(conn)?;
         self.needs_rebuild = false;
         Ok(total)
@@ -301,14 +283,5 @@ impl SearchIndex {
             .searchable_segment_ids()
             .map(|s| s.len())
             .unwrap_or(0)
-    }
-
-    /// Waits for background merges (tests and benchmarks count segments after this).
-    pub fn wait_merges(mut self) -> Result<()> {
-        if let Some(w) = self.writer.take() {
-            w.wait_merging_threads()
-                .map_err(|e| tantivy_err("merge", e))?;
-        }
-        Ok(())
     }
 }

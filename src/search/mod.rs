@@ -30,51 +30,33 @@ pub use schema::SCHEMA_VERSION;
 use crate::journal::Kind;
 use crate::{Error, Result, clock};
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Sort {
-    #[default]
-    Relevance,
-    Date,
-}
+crate::journal::model::word_enum!(
+    /// Result order: best match first, or newest first.
+    Sort, "sort" { Relevance = "relevance", Date = "date" }
+);
 
-impl Sort {
-    pub fn parse(s: &str) -> Result<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "relevance" => Ok(Sort::Relevance),
-            "date" => Ok(Sort::Date),
-            _ => Err(Error::invalid(
-                "sort",
-                format!("unknown sort '{s}' (expected one of: relevance, date)"),
-            )),
-        }
+// `word_enum!` owns the derive list, so Default is written out.
+#[allow(clippy::derivable_impls)]
+impl Default for Sort {
+    fn default() -> Self {
+        Sort::Relevance
     }
 }
 
 /// A search: the words typed and the filters chosen.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SearchRequest {
-    #[serde(default)]
     pub query: String,
-    #[serde(default)]
     pub kind: Option<Kind>,
-    #[serde(default)]
     pub person: Option<String>,
-    #[serde(default)]
     pub tag: Option<String>,
-    #[serde(default)]
     pub behaviour: Option<String>,
-    #[serde(default)]
     pub level: Option<String>,
-    #[serde(default)]
     pub since: Option<String>,
-    #[serde(default)]
     pub until: Option<String>,
-    #[serde(default)]
     pub sort: Sort,
-    #[serde(default)]
     pub limit: Option<u32>,
-    #[serde(default)]
     pub offset: Option<u32>,
 }
 
@@ -173,7 +155,7 @@ fn filters(
 }
 
 fn tantivy_err(e: tantivy::TantivyError) -> Error {
-    Error::io("search", std::io::Error::other(e.to_string()))
+    index::tantivy_err("search", e)
 }
 
 /// Runs `req` against the index. Entries matching every part of the query come

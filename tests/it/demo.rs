@@ -143,6 +143,7 @@ fn synthetic_journals_are_deterministic_and_searchable() {
     for env in [&a, &b] {
         let s = env.json(&["demo", "--synthetic", "300", "--seed", "7", "--json"]);
         assert_eq!(s["entries"], 300);
+        assert!(s["people"].as_u64().unwrap() >= 30, "{s}");
     }
     let strip = |env: &Env| -> Vec<(String, String, String)> {
         entries(env)
