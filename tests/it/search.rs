@@ -576,3 +576,75 @@ fn a_foreign_index_folder_in_the_data_directory_is_never_deleted() {
     // Search still works, from a temporary index.
     assert_eq!(search(&env, &["searchable"])["total"], 1);
 }
+
+#[test]
+fn two_processes_adding_at_once_leave_every_entry_searchable() {
+    const CLI_ENTRIES: usize = 40;
+    const LIBRARY_ENTRIES: usize = 40;
+    let env = Env::new();
+    env.ok(&["list"]); // create the journal before the race
+    let script = format!(
+        "for i in $(seq 1 {CLI_ENTRIES}); do \
+           \"$RUNGS\" --data-dir \"$DIR\" add learning --title \"concurrent cli $i\" \
+           --date 2026-11-20 --body \"zeppelin harbour $i\" >/dev/null || exit 1; \
+         done"
+    );
+    let mut cli = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .env("RUNGS", rungs_bin())
+        .env("DIR", env.data_dir())
+        .env("RUNGS_TODAY", crate::util::TODAY)
+        .spawn()
+        .unwrap();
+    // The library stands in for the app: it holds the index writer while the CLI writes.
+    let mut app = Journal::open(&env.data_dir()).unwrap();
+    for i in 1..=LIBRARY_ENTRIES {
+        app.add(EntryInput {
+            title: Some(format!("concurrent app {i}")),
+            date: "2026-11-21".into(),
+            time: None,
+            tags: vec![],
+            behaviours: vec![],
+            details: Details::Learning(Learning {
+                body: format!("zeppelin harbour from the app {i}"),
+                source: None,
+            }),
+        })
+        .unwrap();
+    }
+    assert!(cli.wait().unwrap().success(), "the CLI writer failed");
+    let r = app
+        .search(&SearchRequest {
+            query: "zeppelin harbour".into(),
+            limit: Some(1000),
+            ..Default::default()
+        })
+        .unwrap();
+    let found: HashSet<String> = r.hits.iter().map(|h| h.title.clone()).collect();
+    drop(app);
+    let mut missing = Vec::new();
+    for i in 1..=CLI_ENTRIES {
+        let t = format!("concurrent cli {i}");
+        if !found.contains(&t) {
+            missing.push(t);
+        }
+    }
+    for i in 1..=LIBRARY_ENTRIES {
+        let t = format!("concurrent app {i}");
+        if !found.contains(&t) {
+            missing.push(t);
+        }
+    }
+    assert!(missing.is_empty(), "not found in search: {missing:?}");
+    assert_eq!(
+        r.total as usize,
+        CLI_ENTRIES + LIBRARY_ENTRIES,
+        "none doubled"
+    );
+    // A later CLI process sees the same.
+    assert_eq!(
+        search(&env, &["zeppelin harbour", "--limit", "1000"])["total"],
+        (CLI_ENTRIES + LIBRARY_ENTRIES) as u64
+    );
+}
