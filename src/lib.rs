@@ -10,6 +10,7 @@ pub mod error;
 pub mod journal;
 pub mod ladder;
 pub mod paths;
+pub mod render;
 pub mod search;
 pub mod store;
 

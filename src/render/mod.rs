@@ -1,0 +1,103 @@
+//! Markdown → safe HTML, once, in Rust. The app shows entry bodies with it and the
+//! exports will write it, so there is one renderer and one sanitizer: whatever a user
+//! pasted (a `<script>`, an `onerror=` handler, a `javascript:` link) comes out inert.
+//!
+//! pulldown-cmark renders CommonMark plus tables, strikethrough and task lists;
+//! ammonia then keeps only an allow-list of tags, attributes and URL schemes.
+
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Options, Parser, html};
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .link_rel(Some("noopener noreferrer"))
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tags(["input"])
+        .add_tag_attribute_values("input", "type", ["checkbox"]);
+    b
+});
+
+/// Renders `markdown` to sanitized HTML, safe to put into a page as is.
+pub fn markdown_to_html(markdown: &str) -> String {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES;
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut raw, Parser::new_ext(markdown, options));
+    SANITIZER.clean(&raw).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::markdown_to_html;
+
+    #[test]
+    fn renders_common_markdown() {
+        let html = markdown_to_html(
+            "# Title\n\nSome **bold** and `code`.\n\n- [x] done\n- [ ] open\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+        );
+        assert!(html.contains("<h1>Title</h1>"), "{html}");
+        assert!(html.contains("<strong>bold</strong>"), "{html}");
+        assert!(html.contains("<code>code</code>"), "{html}");
+        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("type=\"checkbox\""), "{html}");
+    }
+
+    #[test]
+    fn strips_script_tags() {
+        let html = markdown_to_html("before\n\n<script>window.pwned = 1</script>\n\nafter");
+        assert!(!html.to_lowercase().contains("<script"), "{html}");
+        assert!(!html.contains("window.pwned"), "{html}");
+        assert!(html.contains("before") && html.contains("after"), "{html}");
+    }
+
+    #[test]
+    fn strips_event_handlers() {
+        let html = markdown_to_html(
+            r#"<img src=x onerror="window.pwned=1"> and <a href="https://x.org" onclick="evil()">x</a>"#,
+        );
+        assert!(!html.to_lowercase().contains("onerror"), "{html}");
+        assert!(!html.to_lowercase().contains("onclick"), "{html}");
+        assert!(html.contains("<img src=\"x\""), "{html}");
+    }
+
+    #[test]
+    fn strips_javascript_links() {
+        for md in [
+            "[click](javascript:alert(1))",
+            "<a href=\"javascript:alert(1)\">click</a>",
+            "<a href=\"JaVaScRiPt:alert(1)\">click</a>",
+            "[click](data:text/html,<script>alert(1)</script>)",
+        ] {
+            let html = markdown_to_html(md);
+            assert!(
+                !html.to_lowercase().contains("javascript:"),
+                "{md} -> {html}"
+            );
+            assert!(!html.to_lowercase().contains("data:"), "{md} -> {html}");
+            assert!(html.contains("click"), "{md} -> {html}");
+        }
+    }
+
+    #[test]
+    fn keeps_safe_links_with_noopener() {
+        let html = markdown_to_html("[docs](https://example.org/a)");
+        assert!(
+            html.contains(r#"<a href="https://example.org/a" rel="noopener noreferrer">docs</a>"#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn strips_style_and_iframes() {
+        let html = markdown_to_html(
+            "<iframe src=\"https://x\"></iframe><style>body{}</style><p style=\"color:red\">x</p>",
+        );
+        assert!(!html.contains("<iframe"), "{html}");
+        assert!(!html.contains("<style"), "{html}");
+        assert!(!html.contains("style="), "{html}");
+    }
+}
