@@ -27,6 +27,13 @@ pub enum Error {
     )]
     TooNew { found: i64, known: i64 },
 
+    /// The database file exists but is not a Rungs journal; we refuse to touch it.
+    #[error(
+        "{path} is not a Rungs journal ({reason}). Rungs leaves it exactly as it is; move \
+         it aside or choose another --data-dir."
+    )]
+    NotAJournal { path: String, reason: String },
+
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
 
@@ -70,6 +77,7 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::Conflict(_) => "conflict",
             Error::TooNew { .. } => "journal_too_new",
+            Error::NotAJournal { .. } => "not_a_journal",
             Error::Database(e) if is_busy(e) => "busy",
             Error::Database(_) | Error::Migration(_) => "database",
             Error::Io { .. } => "io",

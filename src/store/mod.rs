@@ -1,9 +1,11 @@
 //! The SQLite database: the journal's only source of truth.
 //!
-//! [`Database::open`] sets WAL, foreign keys, a busy timeout and `synchronous=FULL`
-//! (an acknowledged write survives a crash), refuses a schema newer than it knows,
-//! copies the file aside before any migration, then migrates forward. It never
-//! deletes, truncates or recreates a database, whatever goes wrong.
+//! [`Database::open`] first looks at an existing file through a read-only
+//! connection and refuses, untouched, a schema newer than it knows or a file that is
+//! not a Rungs journal. Only then does it set WAL, foreign keys, a busy timeout and
+//! `synchronous=FULL` (an acknowledged write survives a crash), copy the file aside
+//! before any migration, and migrate forward. It never deletes, truncates or
+//! recreates a database, whatever goes wrong.
 
 mod migrations;
 
@@ -45,6 +47,17 @@ impl Database {
         lock.lock()
             .map_err(|e| Error::io(format!("cannot lock {}", lock_path.display()), e))?;
         let path = data_dir.join(paths::DATABASE_FILE);
+        // Look before touching: a file from a newer Rungs, or one that is not a Rungs
+        // journal at all, is refused through a read-only connection, before anything
+        // (even `journal_mode = WAL`) could change a byte of it.
+        if path.exists() {
+            let probe = Connection::open_with_flags(
+                &path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            probe.busy_timeout(BUSY_TIMEOUT)?;
+            inspect(&probe, &path.display().to_string())?;
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
@@ -114,20 +127,18 @@ impl Database {
     }
 
     fn migrate(&mut self, backup_dir: Option<&Path>) -> Result<()> {
-        let found: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let known = latest_version();
-        if found > known {
-            return Err(Error::TooNew { found, known });
-        }
-        if found == known {
-            return Ok(());
-        }
-        if found > 0
-            && let Some(dir) = backup_dir
-        {
-            self.backup_before_migration(dir, found)?;
+        let shown = self
+            .path
+            .as_ref()
+            .map_or_else(|| "the database".to_string(), |p| p.display().to_string());
+        match inspect(&self.conn, &shown)? {
+            Found::Empty => {}
+            Found::Journal(version) if version == latest_version() => return Ok(()),
+            Found::Journal(version) => {
+                if let Some(dir) = backup_dir {
+                    self.backup_before_migration(dir, version)?;
+                }
+            }
         }
         migrations().to_latest(&mut self.conn)?;
         Ok(())
@@ -166,5 +177,56 @@ impl Database {
         })?;
         tracing::info!(backup = %target.display(), from_version, "backed up journal before migrating");
         Ok(target)
+    }
+}
+
+/// What a database file holds, found without writing to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Found {
+    /// No tables at all (a new file): nothing to keep, nothing to copy.
+    Empty,
+    /// A Rungs journal at this schema version, which this build can open.
+    Journal(i64),
+}
+
+/// Tables every Rungs schema has had since the first.
+const JOURNAL_TABLES: &[&str] = &["meta", "people", "entries", "revisions"];
+
+/// Reads the schema version and the table names, and refuses what Rungs must not
+/// touch: a file that is not SQLite, an SQLite file of another program (tables but
+/// no Rungs schema version, or a version without Rungs' tables), a newer schema.
+fn inspect(conn: &Connection, shown: &str) -> Result<Found> {
+    let not_ours = |reason: &str| Error::NotAJournal {
+        path: shown.to_string(),
+        reason: reason.to_string(),
+    };
+    let version: i64 = match conn.query_row("PRAGMA user_version", [], |r| r.get(0)) {
+        Ok(v) => v,
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            return Err(not_ours("the file is not an SQLite database"));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let mut stmt = conn.prepare("SELECT type, name FROM sqlite_schema")?;
+    let objects: Vec<(String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let has_table = |name: &str| objects.iter().any(|(t, n)| t == "table" && n == name);
+    match version {
+        0 if objects.is_empty() => Ok(Found::Empty),
+        0 => Err(not_ours(
+            "an SQLite database with tables but no Rungs schema version",
+        )),
+        // A newer Rungs may reshape tables; `meta` is the one it must keep.
+        v if v > latest_version() && has_table("meta") => Err(Error::TooNew {
+            found: v,
+            known: latest_version(),
+        }),
+        v if v < 1 || v > latest_version() || !JOURNAL_TABLES.iter().all(|t| has_table(t)) => {
+            Err(not_ours(&format!(
+                "an SQLite database at schema version {v} without Rungs' tables"
+            )))
+        }
+        v => Ok(Found::Journal(v)),
     }
 }

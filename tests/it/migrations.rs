@@ -188,3 +188,80 @@ fn a_file_that_is_not_a_database_is_never_replaced() {
     ]);
     assert_eq!(std::fs::read(env.db_path()).unwrap(), junk);
 }
+
+/// Every file that belongs to the database: the file itself and any side files.
+fn db_files(env: &Env) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(env.data_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .starts_with("journal.sqlite3")
+        })
+        .map(|p| {
+            let name = p.file_name().unwrap().to_str().unwrap().to_string();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_newer_journal_in_rollback_mode_is_refused_before_anything_is_set() {
+    // A newer Rungs might leave its file in rollback-journal mode (as our own backup
+    // copies are): setting WAL would rewrite the header, so the refusal must come first.
+    let env = Env::new();
+    env.add_pairing("Written by a newer Rungs", &[]);
+    let conn = Connection::open(env.db_path()).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    let _mode: String = conn
+        .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+        .unwrap();
+    drop(conn);
+    let before = db_files(&env);
+    assert_eq!(before.len(), 1, "a single rollback-mode file");
+    let err = env.fails(&["list"]);
+    assert!(err.contains("newer version of Rungs"), "{err}");
+    assert_eq!(db_files(&env), before, "the refused file was changed");
+    assert!(!env.data_dir().join("backups").exists());
+}
+
+#[test]
+fn an_sqlite_file_of_another_program_is_refused_untouched() {
+    // Tables but no schema version: not ours, whatever its name.
+    let env = Env::new();
+    std::fs::create_dir_all(env.data_dir()).unwrap();
+    let conn = Connection::open(env.db_path()).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);
+         INSERT INTO notes (text) VALUES ('my shopping list'), ('call the dentist');",
+    )
+    .unwrap();
+    drop(conn);
+    let before = db_files(&env);
+    let err = env.fails(&["list"]);
+    assert!(
+        err.contains("is not a Rungs journal") && err.contains("no Rungs schema version"),
+        "{err}"
+    );
+    assert_eq!(db_files(&env), before);
+    assert!(!env.data_dir().join("backups").exists());
+    match Journal::open(&env.data_dir()) {
+        Err(e) => assert_eq!(e.code(), "not_a_journal"),
+        Ok(_) => panic!("another program's database must be refused"),
+    }
+
+    // A schema version without Rungs' tables is not ours either.
+    let conn = Connection::open(env.db_path()).unwrap();
+    conn.pragma_update(None, "user_version", 2).unwrap();
+    drop(conn);
+    let before = db_files(&env);
+    let err = env.fails(&["list"]);
+    assert!(err.contains("without Rungs' tables"), "{err}");
+    assert_eq!(db_files(&env), before);
+    assert!(!env.data_dir().join("backups").exists());
+}
