@@ -117,7 +117,7 @@ impl Journal {
         if seen.as_deref() == Some(fingerprint.as_str()) {
             return Ok(());
         }
-        let mut parsed = ParsedLadder { levels: Vec::new() };
+        let mut parsed = ParsedLadder::default();
         for (name, text) in ladder::bundled::FILES {
             parsed
                 .levels
@@ -158,7 +158,7 @@ impl Journal {
 
     /// Imports ladder files (name, bytes) all at once: if any file is bad, none is imported.
     pub fn import_ladder(&mut self, files: &[(String, Vec<u8>)]) -> Result<ImportSummary> {
-        let mut parsed = ParsedLadder { levels: Vec::new() };
+        let mut parsed = ParsedLadder::default();
         for (name, bytes) in files {
             parsed
                 .levels
