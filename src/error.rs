@@ -102,6 +102,7 @@ fn is_busy(e: &rusqlite::Error) -> bool {
 
 /// `{code, message}`: what crosses the IPC boundary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ErrorPayload {
     pub code: String,
     pub message: String,

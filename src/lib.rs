@@ -13,6 +13,7 @@ pub mod paths;
 pub mod render;
 pub mod search;
 pub mod store;
+pub mod suggest;
 
 pub mod cli;
 

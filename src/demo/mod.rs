@@ -26,6 +26,7 @@ struct DemoPerson {
 
 /// What loading or removing the demo did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DemoSummary {
     pub entries: usize,
     pub people: usize,

@@ -430,7 +430,38 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Entry> {
 }
 
 pub(crate) fn list(conn: &Connection, filter: &ListFilter, trash: bool) -> Result<Vec<Entry>> {
-    let mut sql = String::from("SELECT e.id FROM entries e WHERE ");
+    let (mut sql, args) = filtered("SELECT e.id", conn, filter, trash)?;
+    sql.push_str(
+        " ORDER BY e.date DESC, e.time IS NULL, e.time DESC, e.created_at DESC, e.id DESC",
+    );
+    if let Some(limit) = filter.limit {
+        sql.push_str(&format!(
+            " LIMIT {limit} OFFSET {}",
+            filter.offset.unwrap_or(0)
+        ));
+    }
+    let mut stmt = conn.prepare(&sql)?;
+    let ids: Vec<String> = stmt
+        .query_map(rusqlite::params_from_iter(args), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.iter().map(|id| get(conn, id)).collect()
+}
+
+/// How many entries match `filter` (its limit and offset ignored).
+pub(crate) fn count(conn: &Connection, filter: &ListFilter, trash: bool) -> Result<u32> {
+    let (sql, args) = filtered("SELECT COUNT(*)", conn, filter, trash)?;
+    let n: i64 = conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// `select` over the entries `filter` keeps, with the arguments its clauses bind.
+fn filtered(
+    select: &str,
+    conn: &Connection,
+    filter: &ListFilter,
+    trash: bool,
+) -> Result<(String, Vec<rusqlite::types::Value>)> {
+    let mut sql = format!("{select} FROM entries e WHERE ");
     sql.push_str(if trash {
         "e.deleted_at IS NOT NULL"
     } else {
@@ -484,20 +515,7 @@ pub(crate) fn list(conn: &Connection, filter: &ListFilter, trash: bool) -> Resul
             d.format("%Y-%m-%d").to_string().into(),
         );
     }
-    sql.push_str(
-        " ORDER BY e.date DESC, e.time IS NULL, e.time DESC, e.created_at DESC, e.id DESC",
-    );
-    if let Some(limit) = filter.limit {
-        sql.push_str(&format!(
-            " LIMIT {limit} OFFSET {}",
-            filter.offset.unwrap_or(0)
-        ));
-    }
-    let mut stmt = conn.prepare(&sql)?;
-    let ids: Vec<String> = stmt
-        .query_map(rusqlite::params_from_iter(args), |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    ids.iter().map(|id| get(conn, id)).collect()
+    Ok((sql, args))
 }
 
 pub(crate) fn set_deleted(conn: &Connection, id: &str, deleted: bool) -> Result<()> {

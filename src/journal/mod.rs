@@ -2,6 +2,8 @@
 //! follow-ups, on top of the [`Database`]. [`Journal`] is the one API the CLI and
 //! the desktop app call; every write is one transaction.
 
+pub mod browse;
+pub mod drafts;
 mod entries;
 pub mod model;
 mod people;

@@ -15,6 +15,7 @@ macro_rules! word_enum {
     ($(#[$m:meta])* $name:ident, $field:literal { $($variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         #[serde(rename_all = "lowercase")]
         pub enum $name { $($variant),+ }
 
@@ -71,6 +72,7 @@ word_enum!(
 
 /// An entry in its current (or a past) revision: the one JSON shape every command prints.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Entry {
     pub id: String,
     pub title: String,
@@ -120,6 +122,8 @@ impl Entry {
 
 /// The fields of each kind. Serialized flat into the entry, tagged by `kind`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(concrete(P = String)))]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Details<P = String> {
     Pairing(Pairing<P>),
@@ -164,6 +168,8 @@ impl<P> Details<P> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(concrete(P = String)))]
 pub struct Pairing<P = String> {
     #[serde(default = "Vec::new")]
     pub partners: Vec<P>,
@@ -184,6 +190,8 @@ pub struct Pairing<P = String> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(concrete(P = String)))]
 pub struct Feedback<P = String> {
     pub direction: Direction,
     pub person: P,
@@ -197,6 +205,7 @@ pub struct Feedback<P = String> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Learning {
     pub body: String,
     #[serde(default)]
@@ -205,6 +214,7 @@ pub struct Learning {
 
 /// A follow-up of a pairing session. An empty `id` in input means "new".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FollowUp {
     #[serde(default)]
     pub id: String,
@@ -220,6 +230,8 @@ pub type EntryInput = EntryContent<String>;
 /// The user-written content of an entry. With `P = i64` (people by id) it is what
 /// each stored revision holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(concrete(P = String)))]
 pub struct EntryContent<P = String> {
     /// Required for pairing and learning; for feedback, `None` derives it.
     #[serde(default)]
@@ -246,6 +258,7 @@ pub fn derived_feedback_title(direction: Direction, person: &str) -> String {
 
 /// One revision of an entry, as `rungs history` prints it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Revision {
     pub revision: i64,
     pub at: String,
@@ -254,6 +267,7 @@ pub struct Revision {
 
 /// A person, with how many entries (not in the trash) involve them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Person {
     pub id: i64,
     pub name: String,
@@ -263,6 +277,7 @@ pub struct Person {
 
 /// A follow-up with the entry it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FollowUpItem {
     pub id: String,
     pub entry_id: String,
@@ -274,6 +289,7 @@ pub struct FollowUpItem {
 
 /// Which entries `list` returns, newest first.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ListFilter {
     pub kind: Option<Kind>,
     pub person: Option<String>,

@@ -14,11 +14,13 @@ pub use store::ImportSummary;
 
 /// The ladder as stored, active behaviours only, in ladder order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Ladder {
     pub levels: Vec<Level>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Level {
     pub code: String,
     pub title: String,
@@ -28,12 +30,14 @@ pub struct Level {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Section {
     pub title: String,
     pub behaviours: Vec<Behaviour>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Behaviour {
     pub id: String,
     pub text: String,
@@ -43,6 +47,7 @@ pub struct Behaviour {
 
 /// A behaviour as an entry refers to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BehaviourRef {
     pub id: String,
     pub text: String,

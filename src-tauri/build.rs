@@ -1,0 +1,33 @@
+//! Declares this app's commands so the capability file can grant exactly them.
+
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_entries",
+    "get_entry",
+    "entry_input",
+    "add_entry",
+    "update_entry",
+    "delete_entry",
+    "restore_entry",
+    "entry_history",
+    "revert_entry",
+    "link_behaviours",
+    "unlink_behaviours",
+    "set_follow_up_done",
+    "people",
+    "tags",
+    "ladder",
+    "render_markdown",
+    "load_demo",
+    "save_draft",
+    "get_draft",
+    "discard_draft",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build step");
+}

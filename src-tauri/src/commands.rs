@@ -1,0 +1,137 @@
+//! The IPC commands: each takes the state, calls the core once and maps its error.
+//! No business logic lives here; the arguments and results are core types, whose
+//! TypeScript declarations are generated (see `types.rs`).
+
+use rungs::demo::DemoSummary;
+use rungs::journal::browse::EntryPage;
+use rungs::journal::drafts::Draft;
+use rungs::journal::{Entry, EntryInput, FollowUpItem, ListFilter, Person, Revision};
+use rungs::ladder::Ladder;
+use serde::Serialize;
+use tauri::State;
+
+use crate::error::AppResult;
+use crate::state::AppState;
+
+type S<'a> = State<'a, AppState>;
+
+/// What the UI needs to know at start.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct AppInfo {
+    pub version: String,
+    pub data_dir: String,
+    /// No entry at all yet (the UI offers the demo journal).
+    pub empty: bool,
+}
+
+#[tauri::command]
+pub fn app_info(s: S) -> AppResult<AppInfo> {
+    s.with(|j| {
+        Ok(AppInfo {
+            version: env!("CARGO_PKG_VERSION").into(),
+            data_dir: s.data_dir.display().to_string(),
+            empty: j.is_empty()?,
+        })
+    })
+}
+
+#[tauri::command]
+pub fn list_entries(s: S, filter: ListFilter, trash: bool) -> AppResult<EntryPage> {
+    s.with(|j| j.list_page(&filter, trash))
+}
+
+#[tauri::command]
+pub fn get_entry(s: S, id: String) -> AppResult<Entry> {
+    s.with(|j| j.get(&id))
+}
+
+/// The entry as the edit form starts from (a derived feedback title stays derived).
+#[tauri::command]
+pub fn entry_input(s: S, id: String) -> AppResult<EntryInput> {
+    s.with(|j| j.get(&id).map(|e| e.to_input()))
+}
+
+#[tauri::command]
+pub fn add_entry(s: S, input: EntryInput) -> AppResult<Entry> {
+    s.with(|j| j.add(input))
+}
+
+#[tauri::command]
+pub fn update_entry(s: S, id: String, input: EntryInput) -> AppResult<Entry> {
+    s.with(|j| j.update(&id, input))
+}
+
+#[tauri::command]
+pub fn delete_entry(s: S, id: String) -> AppResult<Entry> {
+    s.with(|j| j.delete(&id))
+}
+
+#[tauri::command]
+pub fn restore_entry(s: S, id: String) -> AppResult<Entry> {
+    s.with(|j| j.undelete(&id))
+}
+
+#[tauri::command]
+pub fn entry_history(s: S, id: String) -> AppResult<Vec<Revision>> {
+    s.with(|j| j.history(&id))
+}
+
+#[tauri::command]
+pub fn revert_entry(s: S, id: String, revision: i64) -> AppResult<Entry> {
+    s.with(|j| j.revert(&id, revision))
+}
+
+#[tauri::command]
+pub fn link_behaviours(s: S, id: String, behaviours: Vec<String>) -> AppResult<Entry> {
+    s.with(|j| j.link(&id, &behaviours))
+}
+
+#[tauri::command]
+pub fn unlink_behaviours(s: S, id: String, behaviours: Vec<String>) -> AppResult<Entry> {
+    s.with(|j| j.unlink(&id, &behaviours))
+}
+
+#[tauri::command]
+pub fn set_follow_up_done(s: S, id: String, done: bool) -> AppResult<FollowUpItem> {
+    s.with(|j| j.set_follow_up_done(&id, done))
+}
+
+#[tauri::command]
+pub fn people(s: S) -> AppResult<Vec<Person>> {
+    s.with(|j| j.people())
+}
+
+#[tauri::command]
+pub fn tags(s: S) -> AppResult<Vec<String>> {
+    s.with(|j| j.tags())
+}
+
+#[tauri::command]
+pub fn ladder(s: S) -> AppResult<Ladder> {
+    s.with(|j| j.ladder())
+}
+
+#[tauri::command]
+pub fn render_markdown(markdown: String) -> String {
+    rungs::render::markdown_to_html(&markdown)
+}
+
+#[tauri::command]
+pub fn load_demo(s: S) -> AppResult<DemoSummary> {
+    s.with(|j| j.load_demo(false))
+}
+
+#[tauri::command]
+pub fn save_draft(s: S, slot: String, data: String) -> AppResult<Draft> {
+    s.with(|j| j.save_draft(&slot, &data))
+}
+
+#[tauri::command]
+pub fn get_draft(s: S, slot: String) -> AppResult<Option<Draft>> {
+    s.with(|j| j.draft(&slot))
+}
+
+#[tauri::command]
+pub fn discard_draft(s: S, slot: String) -> AppResult<()> {
+    s.with(|j| j.discard_draft(&slot))
+}

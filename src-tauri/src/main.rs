@@ -1,0 +1,55 @@
+//! Rungs desktop app: a Tauri v2 shell over the `rungs` core library. It opens the
+//! same journal the CLI does (`--data-dir`, `RUNGS_DATA_DIR`, the per-user dir) and
+//! exposes the core through thin commands; the Svelte UI lives in `ui/`.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod error;
+mod state;
+mod types;
+
+use tauri::Manager;
+
+fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let state = state::AppState::open(state::data_dir_arg(std::env::args()));
+    state.start_index_sync();
+    let app = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::list_entries,
+            commands::get_entry,
+            commands::entry_input,
+            commands::add_entry,
+            commands::update_entry,
+            commands::delete_entry,
+            commands::restore_entry,
+            commands::entry_history,
+            commands::revert_entry,
+            commands::link_behaviours,
+            commands::unlink_behaviours,
+            commands::set_follow_up_done,
+            commands::people,
+            commands::tags,
+            commands::ladder,
+            commands::render_markdown,
+            commands::load_demo,
+            commands::save_draft,
+            commands::get_draft,
+            commands::discard_draft,
+        ])
+        .build(tauri::generate_context!())
+        .expect("start the Rungs window");
+    app.run(|handle, event| {
+        if let tauri::RunEvent::Exit = event {
+            handle.state::<state::AppState>().close();
+        }
+    });
+}

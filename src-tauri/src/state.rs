@@ -1,0 +1,127 @@
+//! The app's state: the journal, opened once from the core's data-dir resolver, behind
+//! a mutex; and the timer thread that keeps the search index up to date off the UI
+//! thread (the core decides what to do: drain the outbox, commit when a batch is due).
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rungs::{Journal, paths};
+
+use crate::error::{AppError, AppResult};
+
+/// How often index maintenance runs.
+const SYNC_EVERY: Duration = Duration::from_secs(1);
+
+pub struct AppState {
+    pub data_dir: PathBuf,
+    journal: Arc<Mutex<Option<Journal>>>,
+    /// Why the journal could not be opened, shown instead of the app.
+    pub open_error: Option<AppError>,
+}
+
+impl AppState {
+    /// Opens the journal in `--data-dir`, `RUNGS_DATA_DIR` or the per-user dir.
+    pub fn open(explicit: Option<PathBuf>) -> Self {
+        let data_dir = paths::resolve_data_dir(explicit.as_deref());
+        let (data_dir, opened) = match data_dir {
+            Ok(dir) => {
+                let j = Journal::open(&dir);
+                (dir, j)
+            }
+            Err(e) => (PathBuf::new(), Err(e)),
+        };
+        let (journal, open_error) = match opened {
+            Ok(j) => (Some(j), None),
+            Err(e) => {
+                tracing::error!(error = %e, "cannot open the journal");
+                (None, Some(AppError::from(e)))
+            }
+        };
+        AppState {
+            data_dir,
+            journal: Arc::new(Mutex::new(journal)),
+            open_error,
+        }
+    }
+
+    /// Runs `f` on the journal.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Journal) -> rungs::Result<T>) -> AppResult<T> {
+        let mut guard = self.journal.lock().unwrap_or_else(|p| p.into_inner());
+        match guard.as_mut() {
+            Some(j) => f(j).map_err(AppError::from),
+            None => Err(self.open_error.clone().unwrap_or(AppError {
+                code: "io".into(),
+                message: "the journal is closed".into(),
+                field: None,
+            })),
+        }
+    }
+
+    /// Starts the index-maintenance thread.
+    pub fn start_index_sync(&self) {
+        let journal = Arc::clone(&self.journal);
+        std::thread::Builder::new()
+            .name("index-sync".into())
+            .spawn(move || {
+                loop {
+                    std::thread::sleep(SYNC_EVERY);
+                    let mut guard = journal.lock().unwrap_or_else(|p| p.into_inner());
+                    match guard.as_mut() {
+                        Some(j) => j.sync_index(),
+                        None => return,
+                    }
+                }
+            })
+            .expect("spawn the index thread");
+    }
+
+    /// Commits pending index work and closes the journal (on exit).
+    pub fn close(&self) {
+        let mut guard = self.journal.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(mut j) = guard.take()
+            && let Err(e) = j.flush_index()
+        {
+            tracing::warn!(error = %e, "index not committed; the outbox keeps the work");
+        }
+    }
+}
+
+/// `--data-dir DIR` or `--data-dir=DIR` from the command line.
+pub fn data_dir_arg(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
+    let mut args = args.into_iter();
+    while let Some(a) = args.next() {
+        if a == "--data-dir" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(v) = a.strip_prefix("--data-dir=") {
+            return Some(PathBuf::from(v));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_dir_flag_in_both_spellings() {
+        let a = |v: &[&str]| data_dir_arg(v.iter().map(|s| s.to_string()));
+        assert_eq!(a(&["app", "--data-dir", "/x"]), Some(PathBuf::from("/x")));
+        assert_eq!(a(&["app", "--data-dir=/y"]), Some(PathBuf::from("/y")));
+        assert_eq!(a(&["app"]), None);
+    }
+
+    #[test]
+    fn a_journal_that_cannot_open_reports_why_on_every_command() {
+        let dir = tempfile::tempdir().unwrap();
+        // A file where the data directory should be.
+        let file = dir.path().join("not-a-dir");
+        std::fs::write(&file, "x").unwrap();
+        let state = AppState::open(Some(file));
+        let err = state.with(|j| j.people()).unwrap_err();
+        assert_eq!(err.code, "io");
+        assert_eq!(state.open_error.as_ref(), Some(&err));
+    }
+}

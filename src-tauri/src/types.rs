@@ -1,0 +1,82 @@
+//! The TypeScript declarations of every command argument and result, generated from
+//! the Rust types into `ui/src/lib/generated/types.ts`. The test below fails when the
+//! committed file is stale; `UPDATE_TYPES=1 cargo test -p rungs-app types` rewrites it.
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use rungs::demo::DemoSummary;
+    use rungs::journal::browse::EntryPage;
+    use rungs::journal::drafts::Draft;
+    use rungs::journal::{
+        Details, Direction, Entry, EntryInput, Feedback, FollowUp, FollowUpItem, Kind, Learning,
+        ListFilter, Pairing, Person, Revision, Role, Tone,
+    };
+    use rungs::ladder::{Behaviour, BehaviourRef, Ladder, Level, Section};
+    use ts_rs::{Config, TS};
+
+    use crate::commands::AppInfo;
+    use crate::error::AppError;
+
+    const HEADER: &str = "// DO NOT EDIT. Generated from the Rust types by src-tauri/src/types.rs.\n\
+         // Regenerate with: UPDATE_TYPES=1 cargo test -p rungs-app types\n";
+
+    fn declarations() -> String {
+        let cfg = Config::new().with_large_int("number");
+        let decls = [
+            AppError::decl(&cfg),
+            AppInfo::decl(&cfg),
+            Kind::decl(&cfg),
+            Role::decl(&cfg),
+            Direction::decl(&cfg),
+            Tone::decl(&cfg),
+            Entry::decl(&cfg),
+            Details::<String>::decl(&cfg),
+            Pairing::<String>::decl(&cfg),
+            Feedback::<String>::decl(&cfg),
+            Learning::decl(&cfg),
+            FollowUp::decl(&cfg),
+            EntryInput::decl(&cfg),
+            EntryPage::decl(&cfg),
+            ListFilter::decl(&cfg),
+            Revision::decl(&cfg),
+            Person::decl(&cfg),
+            FollowUpItem::decl(&cfg),
+            Ladder::decl(&cfg),
+            Level::decl(&cfg),
+            Section::decl(&cfg),
+            Behaviour::decl(&cfg),
+            BehaviourRef::decl(&cfg),
+            DemoSummary::decl(&cfg),
+            Draft::decl(&cfg),
+        ];
+        let mut out = String::from(HEADER);
+        for d in decls {
+            out.push('\n');
+            out.push_str("export ");
+            out.push_str(&d);
+            out.push('\n');
+        }
+        // What `add_entry` and `update_entry` take (a Rust type alias ts-rs cannot see).
+        out.push_str("\nexport type EntryInput = EntryContent;\n");
+        out
+    }
+
+    #[test]
+    fn generated_types_are_fresh() {
+        let path =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/generated/types.ts");
+        let want = declarations();
+        if std::env::var_os("UPDATE_TYPES").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            have == want,
+            "{} is stale: run `UPDATE_TYPES=1 cargo test -p rungs-app types`",
+            path.display()
+        );
+    }
+}

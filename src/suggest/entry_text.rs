@@ -1,0 +1,48 @@
+//! The text that stands for a stored entry, for `--entry` and for the profiles built
+//! from the user's links: its title, every text field and tag, and a few words for
+//! what its kind and role already say (a feedback entry *given* is evidence of
+//! giving feedback even when its text never says "feedback").
+
+use crate::journal::{Details, Direction, Entry, Role};
+
+/// Words implied by the kind of entry, its role and its direction.
+pub fn hints(kind: &str, role: Option<&str>, direction: Option<&str>) -> &'static str {
+    match (kind, role, direction) {
+        ("pairing", Some("mentor"), _) => "pairing session, mentoring",
+        ("pairing", Some("mentee"), _) => "pairing session, learning from a mentor",
+        ("pairing", _, _) => "pairing session",
+        ("feedback", _, Some("given")) => "gave feedback",
+        ("feedback", _, _) => "received feedback",
+        _ => "learned",
+    }
+}
+
+/// The entry's text, as the suggester reads it.
+pub fn of_entry(e: &Entry) -> String {
+    let mut parts: Vec<&str> = vec![&e.title];
+    let (role, direction) = match &e.details {
+        Details::Pairing(p) => (p.role.map(Role::as_str), None),
+        Details::Feedback(f) => (None, Some(f.direction)),
+        Details::Learning(_) => (None, None),
+    };
+    parts.push(hints(
+        e.kind().as_str(),
+        role,
+        direction.map(Direction::as_str),
+    ));
+    match &e.details {
+        Details::Pairing(p) => {
+            parts.extend(p.area.as_deref());
+            parts.extend(p.notes.as_deref());
+            parts.extend(p.learned.as_deref());
+            parts.extend(p.follow_ups.iter().map(|f| f.text.as_str()));
+        }
+        Details::Feedback(f) => {
+            parts.extend([f.situation.as_str(), &f.observed, &f.impact]);
+            parts.extend(f.reflection.as_deref());
+        }
+        Details::Learning(l) => parts.push(&l.body),
+    }
+    parts.extend(e.tags.iter().map(String::as_str));
+    parts.join("\n")
+}

@@ -1,0 +1,186 @@
+//! Behaviour suggestions: which ladder behaviours does this entry evidence?
+//!
+//! The app asks while the user types, so a call must take milliseconds: everything
+//! that does not depend on the text is computed once and kept in [`Suggester`] until
+//! the journal changes. Two sources are scored and added up:
+//!
+//! - [`profile`]: what the ladder says (behaviour text, section title, level summary),
+//!   BM25 over stemmed words and the support-work concepts of [`synonyms`];
+//! - [`links`]: what the user's links say (entries linked to a behaviour lend it
+//!   their words), weighted by how many entries back the profile.
+//!
+//! For an existing entry (`entry`), the behaviours it already links to are left
+//! out: suggestions are for what to add. Since an entry's own words only shape the
+//! profiles of the behaviours it links to, leaving those out also keeps the entry
+//! from suggesting itself back.
+
+pub mod analyze;
+pub mod entry_text;
+pub mod links;
+pub mod profile;
+pub mod synonyms;
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::journal::Entry;
+use crate::ladder::{self, Ladder};
+use crate::{Error, Result};
+use analyze::Analyzer;
+use links::LinkModel;
+use profile::LadderModel;
+
+/// How many suggestions when the request does not say.
+pub const DEFAULT_LIMIT: u32 = 5;
+/// Text longer than this is refused (the same limit as an entry's text fields).
+pub const MAX_TEXT: usize = 1 << 20;
+/// Weight of the links' cosine similarity against the ladder's BM25 score.
+const LINK_WEIGHT: f32 = 12.0;
+/// Links count fully only once this many entries back a profile: `n / (n + LINK_CONFIDENCE)`.
+const LINK_CONFIDENCE: f32 = 3.0;
+
+/// What to suggest for: a text being typed, or an entry already saved (one of the two).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SuggestRequest {
+    pub text: Option<String>,
+    /// An entry id (or a unique prefix of 8+ characters).
+    pub entry: Option<String>,
+    /// Only behaviours of this level, e.g. `L2`.
+    pub level: Option<String>,
+    /// At most this many suggestions (default [`DEFAULT_LIMIT`]).
+    pub limit: Option<u32>,
+}
+
+/// One suggested behaviour, best first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub id: String,
+    pub level: String,
+    pub section: String,
+    pub text: String,
+    pub score: f64,
+}
+
+/// The precomputed profiles, rebuilt only when the journal changed.
+#[derive(Default)]
+pub struct Suggester {
+    analyzer: Analyzer,
+    /// `(PRAGMA data_version, total_changes)` when the profiles were built: any
+    /// commit, by this connection or another, changes it.
+    stamp: Option<(i64, u64)>,
+    ladder: Option<(Ladder, LadderModel)>,
+    links: Option<LinkModel>,
+}
+
+impl Suggester {
+    /// Ranks behaviours for `request`; `entry` is the stored entry when the request
+    /// names one (the caller resolved it).
+    pub fn suggest(
+        &mut self,
+        conn: &Connection,
+        request: &SuggestRequest,
+        entry: Option<&Entry>,
+    ) -> Result<Vec<Suggestion>> {
+        let limit = request.limit.unwrap_or(DEFAULT_LIMIT);
+        if limit == 0 {
+            return Err(Error::invalid("limit", "must be at least 1"));
+        }
+        let text = match (&request.text, entry) {
+            (Some(_), Some(_)) => {
+                return Err(Error::invalid(
+                    "text",
+                    "give either a text or an entry, not both",
+                ));
+            }
+            (None, None) => {
+                return Err(Error::invalid(
+                    "text",
+                    "give a text or an entry to suggest for",
+                ));
+            }
+            (Some(t), None) => {
+                if t.len() > MAX_TEXT {
+                    return Err(Error::invalid("text", "longer than 1 MiB"));
+                }
+                t.clone()
+            }
+            (None, Some(e)) => entry_text::of_entry(e),
+        };
+        self.refresh(conn)?;
+        let (ladder, model) = self.ladder.as_ref().expect("refreshed");
+        let level = match &request.level {
+            None => None,
+            Some(l) => Some(
+                ladder
+                    .levels
+                    .iter()
+                    .find(|x| x.code.eq_ignore_ascii_case(l.trim()))
+                    .map(|x| x.code.clone())
+                    .ok_or_else(|| {
+                        let known: Vec<&str> =
+                            ladder.levels.iter().map(|x| x.code.as_str()).collect();
+                        Error::invalid(
+                            "level",
+                            format!("unknown level '{l}' (known: {})", known.join(", ")),
+                        )
+                    })?,
+            ),
+        };
+        let query = self.analyzer.bag(&text);
+        let base = model.scores(&query, &self.analyzer);
+        let links = self.links.as_ref().expect("refreshed");
+        let from_links = links.scores(&query);
+        let linked: Vec<&str> = entry
+            .map(|e| e.behaviours.iter().map(|b| b.id.as_str()).collect())
+            .unwrap_or_default();
+
+        let mut ranked: Vec<(f32, usize)> = model
+            .candidates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| level.as_ref().is_none_or(|l| &c.level == l))
+            .filter(|(_, c)| !linked.iter().any(|id| id.eq_ignore_ascii_case(&c.id)))
+            .map(|(i, _)| {
+                let n = links.counts[i] as f32;
+                let conf = n / (n + LINK_CONFIDENCE);
+                (base[i] + LINK_WEIGHT * conf * from_links[i], i)
+            })
+            .filter(|(s, _)| *s > 0.0)
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        Ok(ranked
+            .into_iter()
+            .take(limit as usize)
+            .map(|(score, i)| {
+                let c = &model.candidates[i];
+                Suggestion {
+                    id: c.id.clone(),
+                    level: c.level.clone(),
+                    section: c.section.clone(),
+                    text: c.text.clone(),
+                    score: (score as f64 * 1000.0).round() / 1000.0,
+                }
+            })
+            .collect())
+    }
+
+    /// Rebuilds what the journal's changes made stale: the ladder model when the
+    /// ladder changed, the link profiles on any change.
+    fn refresh(&mut self, conn: &Connection) -> Result<()> {
+        let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        let stamp = (version, conn.total_changes());
+        if self.stamp == Some(stamp) && self.ladder.is_some() && self.links.is_some() {
+            return Ok(());
+        }
+        let current = ladder::store::load(conn)?;
+        if self.ladder.as_ref().is_none_or(|(l, _)| *l != current) {
+            let model = LadderModel::build(&current, &self.analyzer);
+            self.ladder = Some((current, model));
+        }
+        let (_, model) = self.ladder.as_ref().expect("just built");
+        self.links = Some(LinkModel::build(conn, &model.candidates, &self.analyzer)?);
+        self.stamp = Some(stamp);
+        Ok(())
+    }
+}

@@ -1,0 +1,100 @@
+// DO NOT EDIT. Generated from the Rust types by src-tauri/src/types.rs.
+// Regenerate with: UPDATE_TYPES=1 cargo test -p rungs-app types
+
+export type AppError = { code: string, message: string, 
+/**
+ * The input field at fault (`invalid_input` only).
+ */
+field?: string, };
+
+export type AppInfo = { version: string, data_dir: string, 
+/**
+ * No entry at all yet (the UI offers the demo journal).
+ */
+empty: boolean, };
+
+export type Kind = "pairing" | "feedback" | "learning";
+
+export type Role = "driver" | "navigator" | "mentor" | "mentee" | "pair";
+
+export type Direction = "given" | "received";
+
+export type Tone = "appreciation" | "coaching";
+
+export type Entry = { id: string, title: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * `HH:MM`, when given.
+ */
+time: string | null, created_at: string, updated_at: string, revision: number, 
+/**
+ * Set while the entry is in the trash.
+ */
+deleted_at: string | null, 
+/**
+ * Part of the demo journal (removed by `rungs demo --remove`).
+ */
+demo: boolean, tags: Array<string>, behaviours: Array<BehaviourRef>, } & ({ "kind": "pairing" } & Pairing | { "kind": "feedback" } & Feedback | { "kind": "learning" } & Learning);
+
+export type Details = { "kind": "pairing" } & Pairing | { "kind": "feedback" } & Feedback | { "kind": "learning" } & Learning;
+
+export type Pairing = { partners: Array<string>, role: Role | null, minutes: number | null, area: string | null, ticket: string | null, notes: string | null, learned: string | null, follow_ups: Array<FollowUp>, };
+
+export type Feedback = { direction: Direction, person: string, situation: string, observed: string, impact: string, tone: Tone | null, reflection: string | null, };
+
+export type Learning = { body: string, source: string | null, };
+
+export type FollowUp = { id: string, text: string, done: boolean, };
+
+export type EntryContent = { 
+/**
+ * Required for pairing and learning; for feedback, `None` derives it.
+ */
+title: string | null, date: string, time: string | null, tags: Array<string>, 
+/**
+ * Behaviour ids.
+ */
+behaviours: Array<string>, } & ({ "kind": "pairing" } & Pairing | { "kind": "feedback" } & Feedback | { "kind": "learning" } & Learning);
+
+export type EntryPage = { total: number, offset: number, entries: Array<Entry>, };
+
+export type ListFilter = { kind: Kind | null, person: string | null, tag: string | null, 
+/**
+ * Inclusive `YYYY-MM-DD`.
+ */
+since: string | null, 
+/**
+ * Inclusive `YYYY-MM-DD`.
+ */
+until: string | null, limit: number | null, offset: number | null, };
+
+export type Revision = { revision: number, at: string, entry: Entry, };
+
+export type Person = { id: number, name: string, mentee: boolean, entries: number, };
+
+export type FollowUpItem = { id: string, entry_id: string, text: string, done: boolean, entry_title: string, entry_date: string, };
+
+export type Ladder = { levels: Array<Level>, };
+
+export type Level = { code: string, title: string, summary: string, track: string, sections: Array<Section>, };
+
+export type Section = { title: string, behaviours: Array<Behaviour>, };
+
+export type Behaviour = { id: string, text: string, label?: string | null, };
+
+export type BehaviourRef = { id: string, text: string, };
+
+export type DemoSummary = { entries: number, people: number, };
+
+export type Draft = { 
+/**
+ * Which form: `new` for quick capture, `edit:<entry id>` for an edit.
+ */
+slot: string, 
+/**
+ * The form's state as the UI serialised it (JSON).
+ */
+data: string, saved_at: string, };
