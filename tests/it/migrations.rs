@@ -1,10 +1,12 @@
 //! Schema migrations: from every earlier schema, with data, with the backup copy
 //! made first; and refusals that leave the user's file untouched.
 
+use std::path::{Path, PathBuf};
+
 use rungs::Journal;
-use rungs::ladder::{self, ParsedLadder};
-use rungs::store::{latest_version, migrations};
+use rungs::store::latest_version;
 use rusqlite::Connection;
+use serde_json::{Value, json};
 
 use crate::util::Env;
 
@@ -13,136 +15,228 @@ fn user_version(conn: &Connection) -> i64 {
         .unwrap()
 }
 
-/// A journal as the first schema wrote it: the bundled ladder, two people and a
-/// pairing session with partners, tags, a behaviour link, a follow-up and two revisions.
-fn schema_one_journal(env: &Env) -> String {
-    std::fs::create_dir_all(env.data_dir()).unwrap();
-    let mut conn = Connection::open(env.db_path()).unwrap();
-    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
-    migrations().to_version(&mut conn, 1).unwrap();
-    let mut parsed = ParsedLadder { levels: Vec::new() };
-    for (name, text) in ladder::bundled::FILES {
-        parsed
-            .levels
-            .extend(ladder::parse_ladder(name, text.as_bytes()).unwrap().levels);
-    }
-    ladder::store::import(&conn, "support", "DevOps Support Engineer", &parsed).unwrap();
-    let id = "0190f5a2-3b4c-7d5e-8f60-718293a4b5c6";
-    let rev1 = r#"{"title":"Cert rotation","date":"2026-05-04","time":null,"tags":["tls"],"behaviours":[],"kind":"pairing","partners":[1],"role":"driver","minutes":45,"area":null,"ticket":null,"notes":null,"learned":null,"follow_ups":[]}"#;
-    let rev2 = r#"{"title":"Cert rotation on the ingress","date":"2026-05-04","time":"10:15","tags":["tls","kubernetes"],"behaviours":["L1.2.1"],"kind":"pairing","partners":[1,2],"role":"driver","minutes":45,"area":"Kubernetes","ticket":"SUP-1200","notes":"Rotated the *wildcard* cert.","learned":"cert-manager owns the secret","follow_ups":[{"id":"0190f5a2-3b4c-7d5e-8f60-000000000001","text":"Document rotation","done":true}]}"#;
-    conn.execute_batch(&format!(
-        "INSERT INTO people (id, name, mentee, created_at) VALUES
-            (1, 'Tom Becker', 0, '2026-05-04T10:00:00.000Z'),
-            (2, 'Mia Wong', 1, '2026-05-04T10:00:00.000Z');
-         INSERT INTO entries (id, kind, title, date, time, created_at, updated_at, revision,
-                              role, minutes, area, ticket, notes, learned)
-         VALUES ('{id}', 'pairing', 'Cert rotation on the ingress', '2026-05-04', '10:15',
-                 '2026-05-04T10:00:00.000Z', '2026-05-04T11:00:00.000Z', 2, 'driver', 45,
-                 'Kubernetes', 'SUP-1200', 'Rotated the *wildcard* cert.', 'cert-manager owns the secret');
-         INSERT INTO entry_people VALUES ('{id}', 1, 'partner', 0), ('{id}', 2, 'partner', 1);
-         INSERT INTO tags (id, name) VALUES (1, 'tls'), (2, 'kubernetes');
-         INSERT INTO entry_tags VALUES ('{id}', 1, 0), ('{id}', 2, 1);
-         INSERT INTO entry_behaviours VALUES ('{id}', 'L1.2.1', 0);
-         INSERT INTO follow_ups VALUES ('0190f5a2-3b4c-7d5e-8f60-000000000001', '{id}', 0, 'Document rotation', 1);
-         INSERT INTO revisions VALUES ('{id}', 1, '2026-05-04T10:00:00.000Z', '{rev1}'),
-                                      ('{id}', 2, '2026-05-04T11:00:00.000Z', '{rev2}');"
-    ))
-    .unwrap();
-    assert_eq!(user_version(&conn), 1);
-    id.to_string()
+/// The frozen journal written by the Rungs that shipped schema `n` (see its README).
+fn fixture(n: i64) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/schemas/schema{n}.sqlite3"))
 }
 
-#[test]
-fn a_first_schema_journal_is_backed_up_migrated_and_keeps_its_data() {
-    let env = Env::new();
-    let id = schema_one_journal(&env);
-
-    let entry = env.json(&["show", &id, "--json"]);
-    assert_eq!(entry["title"], "Cert rotation on the ingress");
-    assert_eq!(
-        entry["partners"],
-        serde_json::json!(["Tom Becker", "Mia Wong"])
-    );
-    assert_eq!(entry["tags"], serde_json::json!(["tls", "kubernetes"]));
-    assert_eq!(entry["behaviours"][0]["id"], "L1.2.1");
-    assert_eq!(entry["follow_ups"][0]["done"], true);
-    let history = env.json(&["history", &id, "--json"]);
-    assert_eq!(history[0]["entry"]["title"], "Cert rotation");
-    assert_eq!(env.json(&["people", "--json"])[0]["mentee"], true);
-
-    let conn = Connection::open(env.db_path()).unwrap();
-    assert_eq!(user_version(&conn), latest_version());
-    // Entries written before the search index existed are found by search.
-    drop(conn);
-    let found = env.json(&["search", "wildcard", "--json"]);
-    assert_eq!(found["hits"][0]["id"], id.as_str());
-
-    // The copy taken before migrating is a complete schema-1 journal.
-    let backups: Vec<_> = std::fs::read_dir(env.data_dir().join("backups"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    assert_eq!(backups.len(), 1, "{backups:?}");
-    let name = backups[0]
-        .file_name()
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .to_string();
-    assert!(
-        name.starts_with("journal-schema1-") && name.ends_with(".sqlite3"),
-        "{name}"
-    );
-    let copy = Connection::open(&backups[0]).unwrap();
-    assert_eq!(user_version(&copy), 1);
-    let title: String = copy
-        .query_row("SELECT title FROM entries WHERE id = ?1", [&id], |r| {
-            r.get(0)
-        })
+/// Every row of every table, in a stable order: what "the same data" means.
+fn dump(path: &Path) -> Vec<(String, Vec<String>)> {
+    let conn =
+        Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
         .unwrap();
-    assert_eq!(title, "Cert rotation on the ingress");
+    let tables: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    tables
+        .into_iter()
+        .map(|t| {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
+            let n = stmt.column_count();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    Ok((0..n)
+                        .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                        .collect::<Vec<_>>()
+                        .join("|"))
+                })
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            rows.sort();
+            (t, rows)
+        })
+        .collect()
+}
 
-    // Opening again migrates nothing and copies nothing.
-    env.ok(&["list"]);
+/// The user's own (not demo) entry titled `title`.
+fn by_title<'a>(entries: &'a Value, title: &str) -> &'a Value {
+    entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["title"] == title && e["demo"] == false)
+        .unwrap_or_else(|| panic!("no entry titled {title}: {entries}"))
+}
+
+fn backups(env: &Env) -> Vec<PathBuf> {
+    match std::fs::read_dir(env.data_dir().join("backups")) {
+        Ok(dir) => dir.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Opens the frozen schema-`n` journal with today's Rungs and checks that it was
+/// copied aside first, migrated, and kept everything `make.sh` wrote into it.
+fn migrate_fixture(n: i64) {
+    let env = Env::new();
+    std::fs::create_dir_all(env.data_dir()).unwrap();
+    std::fs::copy(fixture(n), env.db_path()).unwrap();
+    let before = dump(&env.db_path());
     assert_eq!(
-        std::fs::read_dir(env.data_dir().join("backups"))
-            .unwrap()
-            .count(),
+        user_version(&Connection::open(env.db_path()).unwrap()),
+        n,
+        "fixture {n}"
+    );
+
+    let all = env.json(&["list", "--json"]);
+    assert_eq!(
+        user_version(&Connection::open(env.db_path()).unwrap()),
+        latest_version()
+    );
+
+    // The copy taken before migrating is the untouched schema-n journal (a journal
+    // already at the latest schema is opened as it is, with nothing to copy).
+    let copies = backups(&env);
+    if n == latest_version() {
+        assert!(copies.is_empty(), "{copies:?}");
+    } else {
+        assert_eq!(copies.len(), 1, "schema {n}: {copies:?}");
+        let name = copies[0].file_name().unwrap().to_str().unwrap().to_string();
+        assert!(
+            name.starts_with(&format!("journal-schema{n}-")) && name.ends_with(".sqlite3"),
+            "{name}"
+        );
+        assert_eq!(user_version(&Connection::open(&copies[0]).unwrap()), n);
+        assert_eq!(dump(&copies[0]), before, "schema {n}: the backup differs");
+    }
+
+    // Every entry, field and revision make.sh wrote.
+    let cert = by_title(&all, "Cert rotation on the ingress");
+    let id = cert["id"].as_str().unwrap();
+    assert_eq!(cert["kind"], "pairing");
+    assert_eq!(cert["date"], "2026-05-04");
+    assert_eq!(cert["time"], "10:15");
+    assert_eq!(cert["partners"], json!(["Tom Becker", "Mia Wong-Berg"]));
+    assert_eq!(cert["role"], "driver");
+    assert_eq!(cert["minutes"], 45);
+    assert_eq!(cert["ticket"], "SUP-1200");
+    assert!(cert["notes"].as_str().unwrap().contains("`tls-wildcard`"));
+    assert_eq!(cert["tags"], json!(["tls", "kubernetes"]));
+    let linked: Vec<&str> = cert["behaviours"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(linked, ["L1.2.1", "L2.1.1"]);
+    let done: Vec<(&str, bool)> = cert["follow_ups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["text"].as_str().unwrap(), f["done"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(
+        done,
+        [
+            ("Document the rotation", false),
+            ("Alert before expiry", true)
+        ]
+    );
+    let history = env.json(&["history", id, "--json"]);
+    assert_eq!(history.as_array().unwrap().len(), 3, "{history}");
+    assert_eq!(history[0]["entry"]["title"], "Cert rotation");
+    assert_eq!(
+        history[0]["entry"]["behaviours"].as_array().unwrap().len(),
         1
     );
-    // And the journal works as usual.
-    env.ok(&["edit", &id, "--title", "Cert rotation, migrated"]);
+
+    let feedback = by_title(&all, "Feedback from Lena Fischer");
+    assert_eq!(feedback["tone"], "appreciation", "reverted to revision 1");
+    assert_eq!(feedback["direction"], "received");
+    let fid = feedback["id"].as_str().unwrap();
+    let history = env.json(&["history", fid, "--json"]);
+    assert_eq!(history[1]["entry"]["tone"], "coaching");
+    assert_eq!(history.as_array().unwrap().len(), 3);
+
+    assert!(
+        by_title(&all, "Argo CD sync waves")["body"]
+            .as_str()
+            .unwrap()
+            .contains("sync-wave")
+    );
+    // The merged name still finds the survivor.
     assert_eq!(
-        env.json(&["history", &id, "--json"])
+        by_title(&all, "Codefresh pipeline triage")["partners"],
+        json!(["Tom Becker"])
+    );
+    let toms = env.json(&["list", "--person", "Tom B", "--json"]);
+    let toms: Vec<&str> = toms
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["demo"] == false)
+        .map(|e| e["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        toms,
+        ["Codefresh pipeline triage", "Cert rotation on the ingress"]
+    );
+    let people = env.json(&["people", "--json"]);
+    let mia = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Mia Wong-Berg")
+        .unwrap();
+    assert_eq!(mia["mentee"], true);
+    let trash = env.json(&["trash", "--json"]);
+    assert_eq!(trash[0]["title"], "Half-written note");
+
+    // Entries written before the search index existed are found by search.
+    let found = env.json(&["search", "wildcard", "--json"]);
+    assert_eq!(found["hits"][0]["id"], id);
+
+    if n >= 3 {
+        let demo = all
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["demo"] == true)
+            .count();
+        assert!(demo >= 60, "{demo} demo entries");
+        assert!(
+            all.as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["title"] == "Edited demo learning, now mine")
+        );
+        let saved = env.json(&["searches", "--json"]);
+        assert_eq!(saved[0]["name"], "cert work");
+    }
+
+    // Opening again migrates nothing and copies nothing; the journal works as usual.
+    env.ok(&["edit", id, "--title", "Cert rotation, migrated"]);
+    assert_eq!(
+        env.json(&["history", id, "--json"])
             .as_array()
             .unwrap()
             .len(),
-        3
+        4
     );
+    assert_eq!(backups(&env), copies);
 }
 
 #[test]
-fn every_earlier_schema_migrates_to_the_latest() {
-    for from in 0..latest_version() {
-        let env = Env::new();
-        std::fs::create_dir_all(env.data_dir()).unwrap();
-        let mut conn = Connection::open(env.db_path()).unwrap();
-        migrations().to_version(&mut conn, from as usize).unwrap();
-        drop(conn);
-        let journal = Journal::open(&env.data_dir()).unwrap();
-        assert_eq!(
-            user_version(journal.database().conn()),
-            latest_version(),
-            "from {from}"
-        );
-        assert_eq!(journal.ladder().unwrap().behaviour_count(), 42);
-        let backups = env.data_dir().join("backups");
-        assert_eq!(
-            backups.exists(),
-            from > 0,
-            "a backup is made only when there is data to keep"
-        );
+fn every_released_schema_is_backed_up_migrated_and_keeps_its_data() {
+    // One frozen journal per schema that ever shipped (tests/fixtures/schemas/README.md).
+    for n in 1..=3 {
+        migrate_fixture(n);
     }
+}
+
+#[test]
+fn a_new_journal_gets_the_latest_schema_and_no_backup() {
+    let env = Env::new();
+    let journal = Journal::open(&env.data_dir()).unwrap();
+    assert_eq!(user_version(journal.database().conn()), latest_version());
+    assert_eq!(journal.ladder().unwrap().behaviour_count(), 42);
+    drop(journal);
+    assert!(backups(&env).is_empty(), "nothing to keep, nothing copied");
 }
 
 #[test]
