@@ -71,9 +71,14 @@ impl Journal {
             for p in &people {
                 let before: i64 = tx.query_row("SELECT COUNT(*) FROM people", [], |r| r.get(0))?;
                 tx.execute(
-                    "INSERT INTO people (name, mentee, demo, created_at) VALUES (?1, ?2, 1, ?3)
-                     ON CONFLICT DO NOTHING",
-                    rusqlite::params![p.name, p.mentee, clock::now_timestamp()],
+                    "INSERT INTO people (name, name_key, mentee, demo, created_at)
+                     VALUES (?1, ?2, ?3, 1, ?4) ON CONFLICT DO NOTHING",
+                    rusqlite::params![
+                        p.name,
+                        journal::validate::name_key(&p.name),
+                        p.mentee,
+                        clock::now_timestamp()
+                    ],
                 )?;
                 let after: i64 = tx.query_row("SELECT COUNT(*) FROM people", [], |r| r.get(0))?;
                 created += (after - before) as usize;

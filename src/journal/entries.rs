@@ -101,7 +101,11 @@ fn resolve(
     let mut tags = Vec::with_capacity(input.tags.len());
     for t in &input.tags {
         let stored: Option<String> = conn
-            .query_row("SELECT name FROM tags WHERE name = ?1", [t], |r| r.get(0))
+            .query_row(
+                "SELECT name FROM tags WHERE name_key = ?1",
+                [validate::name_key(t)],
+                |r| r.get(0),
+            )
             .optional()?;
         tags.push(stored.unwrap_or_else(|| t.clone()));
     }
@@ -204,14 +208,15 @@ fn write_current(
         Details::Learning(_) => {}
     }
     for (i, tag) in c.tags.iter().enumerate() {
+        let key = validate::name_key(tag);
         conn.execute(
-            "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
-            [tag],
+            "INSERT INTO tags (name, name_key) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            params![tag, key],
         )?;
         conn.execute(
             "INSERT INTO entry_tags (entry_id, tag_id, position)
-             SELECT ?1, id, ?3 FROM tags WHERE name = ?2",
-            params![id, tag, i as i64],
+             SELECT ?1, id, ?3 FROM tags WHERE name_key = ?2",
+            params![id, key, i as i64],
         )?;
     }
     let mut stmt = conn.prepare_cached(
@@ -490,7 +495,11 @@ fn filtered(
     if let Some(tag) = &filter.tag {
         let tag = tag.trim().trim_start_matches('#');
         let tag_id: i64 = conn
-            .query_row("SELECT id FROM tags WHERE name = ?1", [tag], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM tags WHERE name_key = ?1",
+                [validate::name_key(tag)],
+                |r| r.get(0),
+            )
             .optional()?
             .ok_or_else(|| Error::not_found("tag", tag))?;
         arg(

@@ -1,5 +1,5 @@
 //! People: the partners and feedback givers/receivers entries name. Names are unique
-//! case-insensitively among active people. A merge keeps the merged person's row,
+//! among active people ignoring case in every script (`name_key`, migration 4). A merge keeps the merged person's row,
 //! pointing at the survivor, so old revisions and old spellings still resolve.
 
 use rusqlite::{Connection, OptionalExtension, params};
@@ -29,12 +29,12 @@ pub(crate) fn survivor(conn: &Connection, mut id: i64) -> Result<i64> {
 
 /// The active person a name refers to: an active name first, else a merged-away name.
 pub(crate) fn find(conn: &Connection, name: &str) -> Result<Option<i64>> {
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let key = validate::name_key(&name.split_whitespace().collect::<Vec<_>>().join(" "));
     let id: Option<i64> = conn
         .query_row(
-            "SELECT id FROM people WHERE name = ?1 COLLATE NOCASE
+            "SELECT id FROM people WHERE name_key = ?1
              ORDER BY merged_into IS NOT NULL, id DESC LIMIT 1",
-            [&name],
+            [&key],
             |r| r.get(0),
         )
         .optional()?;
@@ -46,8 +46,8 @@ pub(crate) fn resolve_or_create(conn: &Connection, name: &str, demo: bool) -> Re
         return Ok(id);
     }
     conn.execute(
-        "INSERT INTO people (name, demo, created_at) VALUES (?1, ?2, ?3)",
-        params![name, demo, clock::now_timestamp()],
+        "INSERT INTO people (name, name_key, demo, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![name, validate::name_key(name), demo, clock::now_timestamp()],
     )?;
     Ok(conn.last_insert_rowid())
 }
@@ -68,7 +68,7 @@ pub(crate) fn list(conn: &Connection) -> Result<Vec<Person>> {
                 (SELECT COUNT(DISTINCT ep.entry_id) FROM entry_people ep
                  JOIN entries e ON e.id = ep.entry_id
                  WHERE ep.person_id = p.id AND e.deleted_at IS NULL)
-         FROM people p WHERE p.merged_into IS NULL ORDER BY p.name COLLATE NOCASE",
+         FROM people p WHERE p.merged_into IS NULL ORDER BY p.name_key, p.name",
     )?;
     Ok(stmt
         .query_map([], |r| {
@@ -94,8 +94,8 @@ pub(crate) fn rename(conn: &Connection, old: &str, new: &str) -> Result<i64> {
     let new = validate::name("new name", new)?;
     let clash: Option<i64> = conn
         .query_row(
-            "SELECT id FROM people WHERE name = ?1 COLLATE NOCASE AND merged_into IS NULL AND id != ?2",
-            params![new, id],
+            "SELECT id FROM people WHERE name_key = ?1 AND merged_into IS NULL AND id != ?2",
+            params![validate::name_key(&new), id],
             |r| r.get(0),
         )
         .optional()?;
@@ -105,8 +105,8 @@ pub(crate) fn rename(conn: &Connection, old: &str, new: &str) -> Result<i64> {
         )));
     }
     conn.execute(
-        "UPDATE people SET name = ?2 WHERE id = ?1",
-        params![id, new],
+        "UPDATE people SET name = ?2, name_key = ?3 WHERE id = ?1",
+        params![id, new, validate::name_key(&new)],
     )?;
     Ok(id)
 }

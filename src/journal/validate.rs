@@ -126,6 +126,12 @@ fn optional_line(field: &str, s: Option<String>) -> Result<Option<String>> {
     }
 }
 
+/// The key people's names and tags are unique by: case folded in every script
+/// ("Ölaf" is "ölaf", not only "Tom" is "tom"). Stored beside the name (migration 4).
+pub fn name_key(s: &str) -> String {
+    s.to_lowercase()
+}
+
 /// A person's name: one line, not empty, inner whitespace collapsed.
 pub fn name(field: &str, s: &str) -> Result<String> {
     size_check(field, s)?;
@@ -153,7 +159,7 @@ fn names(field: &str, list: Vec<String>) -> Result<Vec<String>> {
     let mut out = Vec::new();
     for n in list {
         let n = name(field, &n)?;
-        if seen.insert(n.to_lowercase()) {
+        if seen.insert(name_key(&n)) {
             out.push(n);
         }
     }
@@ -187,7 +193,7 @@ fn tags(list: Vec<String>) -> Result<Vec<String>> {
                 format!("'{t}' is longer than {MAX_TAG_CHARS} characters"),
             ));
         }
-        if seen.insert(t.to_lowercase()) {
+        if seen.insert(name_key(t)) {
             out.push(t.to_string());
         }
     }

@@ -187,6 +187,43 @@ fn migrate_fixture(n: i64) {
     let trash = env.json(&["trash", "--json"]);
     assert_eq!(trash[0]["title"], "Half-written note");
 
+    // Names and tags told apart only by non-ASCII case became one (schema 4), and
+    // the entries that changed say so in their history.
+    let olaf: Vec<&Value> = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["name"].as_str().unwrap().to_lowercase() == "ölaf ünal")
+        .collect();
+    assert_eq!(olaf.len(), 1, "{people}");
+    assert_eq!(olaf[0]["name"], "Ölaf Ünal");
+    assert_eq!(olaf[0]["entries"], 2);
+    let helm = by_title(&all, "Helm values follow-up");
+    assert_eq!(helm["partners"], json!(["Ölaf Ünal"]));
+    let history = env.json(&["history", helm["id"].as_str().unwrap(), "--json"]);
+    assert_eq!(history.as_array().unwrap().len(), 2, "{history}");
+    assert_eq!(history[1]["entry"]["partners"], json!(["Ölaf Ünal"]));
+    let codefresh = by_title(&all, "Codefresh pipeline triage");
+    assert_eq!(codefresh["tags"], json!(["Überblick"]));
+    let tagged = env.json(&["list", "--tag", "ÜBERBLICK", "--json"]);
+    let tagged: Vec<&str> = tagged
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(tagged, ["Codefresh pipeline triage", "Argo CD sync waves"]);
+    // A revision made by the migration matches the entry: saving it unchanged is a no-op.
+    let hid = helm["id"].as_str().unwrap();
+    env.ok(&["edit", hid, "--title", "Helm values follow-up"]);
+    assert_eq!(
+        env.json(&["history", hid, "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
     // Entries written before the search index existed are found by search.
     let found = env.json(&["search", "wildcard", "--json"]);
     assert_eq!(found["hits"][0]["id"], id);

@@ -129,3 +129,37 @@ fn mentee_on_and_off() {
         false
     );
 }
+
+#[test]
+fn names_and_tags_are_one_whatever_the_case_in_any_script() {
+    let env = Env::new();
+    let a = env.add_pairing("A", &["--partner", "Ölaf Ünal", "--tag", "Überblick"]);
+    let b = env.add_pairing("B", &["--partner", "ölaf ünal", "--tag", "überblick"]);
+    let people = env.json(&["people", "--json"]);
+    assert_eq!(people.as_array().unwrap().len(), 1, "{people}");
+    assert_eq!(people[0]["name"], "Ölaf Ünal");
+    assert_eq!(people[0]["entries"], 2);
+    let shown = env.json(&["show", &b, "--json"]);
+    assert_eq!(shown["partners"], json!(["Ölaf Ünal"]));
+    assert_eq!(shown["tags"], json!(["Überblick"]));
+    for (flag, value) in [("--tag", "ÜBERBLICK"), ("--person", "ÖLAF ÜNAL")] {
+        let listed = env.json(&["list", flag, value, "--json"]);
+        assert_eq!(listed.as_array().unwrap().len(), 2, "{flag} {value}");
+    }
+    // One entry naming both spellings names one person.
+    let c = env.add_pairing("C", &["--partner", "Ölaf Ünal", "--partner", "ÖLAF ÜNAL"]);
+    assert_eq!(
+        env.json(&["show", &c, "--json"])["partners"],
+        json!(["Ölaf Ünal"])
+    );
+    // A rename may change only the case; it may not take someone else's name.
+    env.add_pairing("D", &["--partner", "Émile Dubois"]);
+    let err = env.fails(&["person", "rename", "ölaf ünal", "ÉMILE DUBOIS"]);
+    assert!(err.contains("already someone else"), "{err}");
+    let renamed = env.json(&["person", "rename", "ÖLAF ÜNAL", "ölaf ünal", "--json"]);
+    assert_eq!(renamed["name"], "ölaf ünal");
+    assert_eq!(
+        env.json(&["show", &a, "--json"])["partners"],
+        json!(["ölaf ünal"])
+    );
+}
