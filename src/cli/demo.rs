@@ -10,7 +10,7 @@ pub struct Args {
     /// Add the demo even though the journal has entries (yours stay)
     #[arg(long, conflicts_with = "remove")]
     force: bool,
-    /// Remove the demo entries for good; your own entries stay
+    /// Remove the demo entries for good; your own entries, and demo entries you changed, stay
     #[arg(long)]
     remove: bool,
     /// Instead of the demo, write N synthetic entries (for scale tests; removable with --remove)
@@ -37,10 +37,27 @@ pub fn run(mut journal: Journal, a: Args) -> Result<()> {
         return output::json(&summary);
     }
     output::print(&if a.remove {
-        format!(
+        let mut s = format!(
             "Removed the demo journal: {} entries, {} people.\n",
             summary.entries, summary.people
-        )
+        );
+        if summary.kept > 0 {
+            s.push_str(&format!(
+                "Kept {} demo {} you changed; {} yours now.\n",
+                summary.kept,
+                if summary.kept == 1 {
+                    "entry"
+                } else {
+                    "entries"
+                },
+                if summary.kept == 1 {
+                    "it is"
+                } else {
+                    "they are"
+                }
+            ));
+        }
+        s
     } else {
         format!(
             "Loaded the demo journal: {} entries, {} people. Try `rungs list` and \

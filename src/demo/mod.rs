@@ -1,7 +1,8 @@
 //! The demo journal: half a year of a support engineer's real-sounding entries, so a
 //! new user sees what Rungs is for before writing their own. Dates are relative to
 //! today (`RUNGS_TODAY` pins them). Demo rows are marked, and removing the demo
-//! deletes them for good: they are not the user's data.
+//! deletes them for good: they are not the user's data. A demo entry the user has
+//! changed is theirs, and stays.
 
 pub mod synthetic;
 
@@ -30,6 +31,8 @@ struct DemoPerson {
 pub struct DemoSummary {
     pub entries: usize,
     pub people: usize,
+    /// Removing: demo entries the user had changed, kept as theirs.
+    pub kept: usize,
 }
 
 /// The demo entries, dated relative to `today`.
@@ -66,7 +69,7 @@ impl Journal {
         }
         let (people, inputs) = entries(clock::today()?)?;
         self.write(|tx| {
-            journal::remove_demo(tx)?;
+            let replaced = journal::remove_demo(tx)?;
             let mut created = 0;
             for p in &people {
                 let before: i64 = tx.query_row("SELECT COUNT(*) FROM people", [], |r| r.get(0))?;
@@ -89,15 +92,21 @@ impl Journal {
             Ok(DemoSummary {
                 entries: inputs.len(),
                 people: created,
+                kept: replaced.kept,
             })
         })
     }
 
-    /// Deletes every demo entry, and demo people no entry of the user names.
+    /// Deletes every demo entry the user has not changed, and demo people nothing
+    /// of the user's names (see `journal::remove_demo`).
     pub fn remove_demo(&mut self) -> Result<DemoSummary> {
         self.write(|tx| {
-            let (entries, people) = journal::remove_demo(tx)?;
-            Ok(DemoSummary { entries, people })
+            let r = journal::remove_demo(tx)?;
+            Ok(DemoSummary {
+                entries: r.entries,
+                people: r.people,
+                kept: r.kept,
+            })
         })
     }
 
@@ -139,6 +148,7 @@ impl Journal {
         Ok(DemoSummary {
             entries: n,
             people: self.people()?.len().saturating_sub(people_before),
+            kept: 0,
         })
     }
 }

@@ -1,6 +1,9 @@
 //! Entries in SQLite: the current revision lives in `entries` and its link tables
 //! (what queries filter on); every revision, the current one included, is kept as
 //! JSON in `revisions` (what history and revert read).
+//!
+//! `entries.demo` is [`DEMO`] for an entry of the demo journal, [`DEMO_KEPT`] once the
+//! user has changed it (it is theirs now: `rungs demo --remove` keeps it), else 0.
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -10,6 +13,20 @@ use super::model::{
 };
 use super::{people, validate};
 use crate::{Error, Result, clock, ladder::BehaviourRef};
+
+/// `entries.demo`: part of the demo journal, removable for good.
+pub(crate) const DEMO: i64 = 1;
+/// `entries.demo`: came from the demo, then the user changed it; theirs now.
+pub(crate) const DEMO_KEPT: i64 = 2;
+
+/// Who writes a revision: it decides whether a demo entry becomes the user's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Writer {
+    /// The user changing the entry (add, edit, link, revert, ticking a follow-up).
+    User,
+    /// The demo journal being loaded.
+    Demo,
+}
 
 /// Bookkeeping of an entry that is not part of what the user wrote.
 struct Meta {
@@ -43,7 +60,8 @@ pub(crate) fn save(
     }
     let checked = validate::check(conn, input)?;
     let content = resolve(conn, id, checked, demo)?;
-    store(conn, id, content, demo)
+    let writer = if demo { Writer::Demo } else { Writer::User };
+    store(conn, id, content, writer)
 }
 
 /// Writes already-valid content (people by id) as the next revision.
@@ -51,7 +69,7 @@ pub(crate) fn store(
     conn: &Connection,
     id: Option<&str>,
     content: EntryContent<i64>,
-    demo: bool,
+    writer: Writer,
 ) -> Result<String> {
     let now = clock::now_timestamp();
     let (id, revision) = match id {
@@ -65,6 +83,12 @@ pub(crate) fn store(
             if load_content(conn, id)? == content {
                 return Ok(id.to_string());
             }
+            if writer == Writer::User {
+                conn.execute(
+                    "UPDATE entries SET demo = ?2 WHERE id = ?1 AND demo = ?3",
+                    params![id, DEMO_KEPT, DEMO],
+                )?;
+            }
             (id.to_string(), meta.revision + 1)
         }
         None => {
@@ -72,7 +96,13 @@ pub(crate) fn store(
             conn.execute(
                 "INSERT INTO entries (id, kind, date, created_at, updated_at, revision, demo)
                  VALUES (?1, ?2, ?3, ?4, ?4, 0, ?5)",
-                params![id, content.details.kind().as_str(), content.date, now, demo],
+                params![
+                    id,
+                    content.details.kind().as_str(),
+                    content.date,
+                    now,
+                    if writer == Writer::Demo { DEMO } else { 0 }
+                ],
             )?;
             (id, 1)
         }
@@ -263,7 +293,7 @@ pub(crate) fn resolve_id(conn: &Connection, typed: &str) -> Result<String> {
 
 fn meta(conn: &Connection, id: &str) -> Result<Meta> {
     conn.query_row(
-        "SELECT id, created_at, updated_at, revision, deleted_at, demo FROM entries WHERE id = ?1",
+        "SELECT id, created_at, updated_at, revision, deleted_at, demo = 1 FROM entries WHERE id = ?1",
         [id],
         |r| {
             Ok(Meta {
@@ -606,5 +636,5 @@ pub(crate) fn revert(conn: &Connection, id: &str, to: i64) -> Result<()> {
         let mut seen = std::collections::HashSet::new();
         p.partners.retain(|id| seen.insert(*id));
     }
-    store(conn, Some(id), content, false).map(|_| ())
+    store(conn, Some(id), content, Writer::User).map(|_| ())
 }

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::util::{Env, TODAY};
 
@@ -115,26 +115,149 @@ fn demo_refuses_a_journal_with_entries_unless_forced() {
 }
 
 #[test]
-fn demo_entries_are_ordinary_entries_to_work_with() {
+fn demo_entries_the_user_changed_are_theirs_and_stay() {
     let env = Env::new();
     env.ok(&["demo"]);
-    let first = entries(&env)[0]["id"].as_str().unwrap().to_string();
-    env.ok(&["edit", &first, "--tag", "edited"]);
+    let all = entries(&env);
+    let id = |i: usize| all[i]["id"].as_str().unwrap().to_string();
+    let (edited, linked, reverted, trashed) = (id(0), id(1), id(2), id(3));
+    env.ok(&["edit", &edited, "--tag", "edited"]);
     assert_eq!(
-        env.json(&["history", &first, "--json"])
+        env.json(&["history", &edited, "--json"])
             .as_array()
             .unwrap()
             .len(),
         2
     );
-    env.ok(&["demo", "--remove"]);
-    assert!(entries(&env).is_empty());
+    // Changed by the user: no longer demo, whatever the change was.
+    assert_eq!(env.json(&["show", &edited, "--json"])["demo"], false);
+    env.ok(&["link", &linked, "L2.1.1"]);
+    env.ok(&["edit", &reverted, "--title", "My own words"]);
+    env.ok(&["revert", &reverted, "--to", "1"]);
+    // Trashing alone does not make a demo entry the user's.
+    env.ok(&["delete", &trashed]);
+    assert_eq!(env.json(&["show", &trashed, "--json"])["demo"], true);
+
+    let summary = env.json(&["demo", "--remove", "--json"]);
+    assert_eq!(summary["kept"], 3, "{summary}");
+    assert_eq!(summary["entries"].as_u64().unwrap() as usize, all.len() - 3);
+    let left: Vec<String> = entries(&env)
+        .iter()
+        .map(|e| {
+            assert_eq!(e["demo"], false);
+            e["id"].as_str().unwrap().to_string()
+        })
+        .collect();
+    let mut expected = vec![edited.clone(), linked.clone(), reverted.clone()];
+    expected.sort();
+    let mut left = left;
+    left.sort();
+    assert_eq!(left, expected);
     assert!(
         env.json(&["trash", "--json"])
             .as_array()
             .unwrap()
             .is_empty()
     );
+    // The kept entries work as before, people and history included.
+    for id in [&edited, &linked, &reverted] {
+        let history = env.json(&["history", id, "--json"]);
+        assert!(history.as_array().unwrap().len() >= 2);
+        env.ok(&["show", id]);
+    }
+    assert_eq!(
+        env.json(&["history", &reverted, "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    // Removing again finds nothing left to remove or keep.
+    let again = env.json(&["demo", "--remove", "--json"]);
+    assert_eq!(
+        (again["entries"].as_u64(), again["kept"].as_u64()),
+        (Some(0), Some(0))
+    );
+}
+
+#[test]
+fn the_remove_summary_says_how_many_changed_entries_were_kept() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let first = entries(&env)[0]["id"].as_str().unwrap().to_string();
+    env.ok(&["edit", &first, "--tag", "edited"]);
+    let out = env.ok(&["demo", "--remove"]);
+    assert!(
+        out.contains("Kept 1 demo entry you changed; it is yours now."),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_merge_alone_does_not_make_demo_entries_the_users() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let n = entries(&env).len();
+    env.ok(&["person", "merge", "Priya Raman", "Tom Becker"]);
+    let summary = env.json(&["demo", "--remove", "--json"]);
+    assert_eq!(summary["entries"].as_u64().unwrap() as usize, n);
+    assert_eq!(summary["kept"], 0);
+    assert!(entries(&env).is_empty());
+}
+
+#[test]
+fn demo_people_named_by_old_revisions_of_my_entries_stay() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    // My own entry once named a demo person, then no longer does.
+    let mine = env.add_pairing(
+        "Pairing on the Argo CD upgrade",
+        &["--partner", "Priya Raman"],
+    );
+    env.ok(&["edit", &mine, "--partner", "Someone Else"]);
+    let feedback = env.json(&[
+        "add",
+        "feedback",
+        "--direction",
+        "given",
+        "--person",
+        "Jonas Weber",
+        "--date",
+        "2026-11-20",
+        "--situation",
+        "s",
+        "--observed",
+        "o",
+        "--impact",
+        "i",
+        "--json",
+    ])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    env.ok(&["edit", &feedback, "--person", "Someone Else"]);
+
+    env.ok(&["demo", "--remove"]);
+    assert_eq!(entries(&env).len(), 2);
+    let history = env.json(&["history", &mine, "--json"]);
+    assert_eq!(history[0]["entry"]["partners"], json!(["Priya Raman"]));
+    let history = env.json(&["history", &feedback, "--json"]);
+    assert_eq!(history[0]["entry"]["title"], "Feedback to Jonas Weber");
+    env.ok(&["revert", &mine, "--to", "1"]);
+    assert_eq!(
+        env.json(&["show", &mine, "--json"])["partners"],
+        json!(["Priya Raman"])
+    );
+    // Demo people nothing of mine names are gone.
+    let people = env.json(&["people", "--json"]);
+    let mut names: Vec<&str> = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["Jonas Weber", "Priya Raman", "Someone Else"]);
 }
 
 #[test]
