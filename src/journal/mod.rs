@@ -15,7 +15,6 @@ use rusqlite::OptionalExtension;
 
 pub use model::*;
 
-use crate::ladder::{self, ImportSummary, Ladder, ParsedLadder};
 use crate::search::SearchIndex;
 use crate::store::Database;
 use crate::{Error, Result};
@@ -103,72 +102,7 @@ impl Journal {
         &self.db
     }
 
-    /// Imports the bundled ladder when this data directory has not seen this
-    /// release's copy of it yet.
-    fn ensure_bundled_ladder(&mut self) -> Result<()> {
-        let fingerprint = ladder::bundled::fingerprint();
-        let seen: Option<String> = self
-            .db
-            .conn()
-            .query_row(
-                "SELECT value FROM meta WHERE key = 'bundled_ladder'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if seen.as_deref() == Some(fingerprint.as_str()) {
-            return Ok(());
-        }
-        let mut parsed = ParsedLadder::default();
-        for (name, text) in ladder::bundled::FILES {
-            parsed
-                .levels
-                .extend(ladder::parse_ladder(name, text.as_bytes())?.levels);
-        }
-        self.write(|tx| {
-            // Another process may have imported it since we looked.
-            let seen: Option<String> = tx
-                .query_row(
-                    "SELECT value FROM meta WHERE key = 'bundled_ladder'",
-                    [],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if seen.as_deref() == Some(fingerprint.as_str()) {
-                return Ok(());
-            }
-            ladder::store::import(
-                tx,
-                ladder::bundled::TRACK_SLUG,
-                ladder::bundled::TRACK_NAME,
-                &parsed,
-            )?;
-            tx.execute(
-                "INSERT INTO meta (key, value) VALUES ('bundled_ladder', ?1)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [&fingerprint],
-            )?;
-            Ok(())
-        })
-    }
-
-    // ---- ladder ----
-
-    pub fn ladder(&self) -> Result<Ladder> {
-        ladder::store::load(self.db.conn())
-    }
-
-    /// Imports ladder files (name, bytes) all at once: if any file is bad, none is imported.
-    pub fn import_ladder(&mut self, files: &[(String, Vec<u8>)]) -> Result<ImportSummary> {
-        let mut parsed = ParsedLadder::default();
-        for (name, bytes) in files {
-            parsed
-                .levels
-                .extend(ladder::parse_ladder(name, bytes)?.levels);
-        }
-        self.db
-            .write(|tx| ladder::store::import(tx, "imported", "Imported", &parsed))
-    }
+    // ---- ladder: see `ladder/api.rs` (show, import, remove, levels, profile) ----
 
     // ---- entries ----
 

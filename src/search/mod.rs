@@ -14,7 +14,7 @@ pub mod snippet;
 
 use std::collections::HashSet;
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
@@ -122,15 +122,9 @@ fn filters(
         out.push(filter(term(f.behaviour, &b.id)));
     }
     if let Some(level) = &req.level {
-        let code: String = conn
-            .query_row(
-                "SELECT code FROM levels WHERE code = ?1 COLLATE NOCASE",
-                [level.trim()],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or_else(|| Error::invalid("level", format!("unknown level '{level}'")))?;
-        out.push(filter(term(f.level, &code)));
+        // CODE or TRACK/CODE; the facet holds the level's behaviour-id prefix.
+        let level = crate::ladder::resolve_level(conn, level)?;
+        out.push(filter(term(f.level, &level.key())));
     }
     let day = |field: &str, d: &Option<String>| -> Result<Option<u64>> {
         d.as_deref()

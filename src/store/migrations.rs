@@ -16,6 +16,7 @@ fn list() -> Vec<M<'static>> {
             include_str!("migrations/004_name_keys.sql"),
             |tx: &Transaction| m004::up(tx),
         ),
+        M::up(include_str!("migrations/005_ladder_import.sql")),
     ]
 }
 

@@ -16,18 +16,28 @@ use super::{Attribute, ParsedLadder, ParsedLevel, ParsedSection};
 
 pub fn build(blocks: &[Block], file_name: &str, front_title: Option<String>) -> ParsedLadder {
     let depth = level_depth(blocks);
+    // Paragraphs are behaviours only in a ladder with no bullet behaviours at all.
+    let has_bullets = blocks.iter().any(|b| match b {
+        Block::List(items) => {
+            let mut found = Vec::new();
+            behaviours::from_items(items, &mut found);
+            !found.is_empty()
+        }
+        _ => false,
+    });
     let mut family = front_title.clone();
     let mut levels = Vec::new();
     let mut current = (depth == 0).then(|| {
         let title = front_title
-            .clone()
+            .as_deref()
+            .map(super::names::plain_title)
             .unwrap_or_else(|| title_from_file_name(file_name));
         LevelBuilder::new(String::new(), title)
     });
     for block in blocks {
         match block {
             Block::Heading { depth: d, text } if *d == depth => {
-                levels.extend(current.take().map(LevelBuilder::finish));
+                levels.extend(current.take().map(|l| l.finish(has_bullets)));
                 let (code, title) = match split_code(text) {
                     Some((code, rest)) if rest.is_empty() => (code.clone(), code),
                     Some(split) => split,
@@ -36,7 +46,7 @@ pub fn build(blocks: &[Block], file_name: &str, front_title: Option<String>) -> 
                 current = Some(LevelBuilder::new(code, title));
             }
             Block::Heading { depth: d, text } if *d < depth => {
-                levels.extend(current.take().map(LevelBuilder::finish));
+                levels.extend(current.take().map(|l| l.finish(has_bullets)));
                 if family.is_none() && !text.is_empty() {
                     family = Some(text.clone());
                 }
@@ -53,7 +63,7 @@ pub fn build(blocks: &[Block], file_name: &str, front_title: Option<String>) -> 
             }
         }
     }
-    levels.extend(current.take().map(LevelBuilder::finish));
+    levels.extend(current.take().map(|l| l.finish(has_bullets)));
     levels.retain(|l| !l.sections.is_empty());
     // One level without a code of its own takes it from the file name (`L3-senior.md`).
     if let [level] = levels.as_mut_slice()
@@ -226,7 +236,7 @@ impl<'a> LevelBuilder<'a> {
         }
     }
 
-    fn finish(self) -> ParsedLevel {
+    fn finish(self, file_has_bullets: bool) -> ParsedLevel {
         let LevelBuilder {
             mut level,
             pre,
@@ -234,34 +244,35 @@ impl<'a> LevelBuilder<'a> {
             sections,
         } = self;
         let has_sections = !sections.is_empty();
-        let lists = pre.iter().chain(sections.iter().flat_map(|s| &s.pieces));
-        let list_mode = lists.into_iter().any(|p| match p {
-            Piece::List(items) => {
-                let mut found = Vec::new();
-                behaviours::from_items(items, &mut found);
-                !found.is_empty()
-            }
-            Piece::Para(_) => false,
-        });
+        // A lone paragraph is prose, not a ladder written as paragraphs.
+        let paragraphs = pre
+            .iter()
+            .chain(sections.iter().flat_map(|s| &s.pieces))
+            .filter(|p| matches!(p, Piece::Para(_)))
+            .count();
+        let list_mode = file_has_bullets || paragraphs < 2;
         let mut implicit = ParsedSection {
             title: level.title.clone(),
             heading: level.title.clone(),
             examples: pre_examples,
             ..Default::default()
         };
+        // Attributes before the first section come before the bold lines found later.
+        let mut first: Vec<Attribute> = Vec::new();
         for piece in &pre {
             match piece {
-                Piece::List(items) if has_sections && all_attributes(items) => level
-                    .attributes
-                    .extend(items.iter().filter_map(|i| attribute(&i.inline))),
+                Piece::List(items) if has_sections && all_attributes(items) => {
+                    first.extend(items.iter().filter_map(|i| attribute(&i.inline)))
+                }
                 Piece::Para(p)
                     if has_sections && p.lead_strong.is_some() && attribute(p).is_some() =>
                 {
-                    level.attributes.extend(attribute(p))
+                    first.extend(attribute(p))
                 }
                 piece => collect(piece, list_mode, &mut implicit),
             }
         }
+        level.attributes.splice(0..0, first);
         if !implicit.behaviours.is_empty() {
             level.sections.push(implicit);
         }

@@ -42,6 +42,7 @@ pub struct ParsedLevel {
 
 /// A fact about a level that is not a behaviour ("Planning horizon: quarter").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Attribute {
     pub name: String,
     pub value: String,
