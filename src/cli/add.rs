@@ -59,6 +59,7 @@ pub fn run(mut journal: Journal, command: Command) -> Result<()> {
                 ("title", a.common.title.is_some()),
                 ("date", a.common.date.is_some()),
             ])?;
+            a.common.read_stdin(&mut stdin)?;
             a.pairing.read_stdin(&mut stdin)?;
             let mut pairing = Pairing {
                 partners: Vec::new(),
@@ -83,6 +84,7 @@ pub fn run(mut journal: Journal, command: Command) -> Result<()> {
                 ("observed", f.observed.is_some()),
                 ("impact", f.impact.is_some()),
             ])?;
+            a.common.read_stdin(&mut stdin)?;
             a.feedback.read_stdin(&mut stdin)?;
             let mut feedback = Feedback {
                 direction: Direction::Received,
@@ -102,6 +104,7 @@ pub fn run(mut journal: Journal, command: Command) -> Result<()> {
                 ("date", a.common.date.is_some()),
                 ("body", a.learning.body.is_some()),
             ])?;
+            a.common.read_stdin(&mut stdin)?;
             a.learning.read_stdin(&mut stdin)?;
             let mut learning = Learning {
                 body: String::new(),

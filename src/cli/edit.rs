@@ -81,6 +81,7 @@ pub fn run(mut journal: Journal, mut a: Args) -> Result<()> {
         }
     }
     let mut stdin = Stdin::default();
+    a.common.read_stdin(&mut stdin)?;
     a.pairing.read_stdin(&mut stdin)?;
     a.feedback.read_stdin(&mut stdin)?;
     a.learning.read_stdin(&mut stdin)?;

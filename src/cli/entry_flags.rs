@@ -16,7 +16,7 @@ use crate::{Error, Result};
 /// Flags every kind has.
 #[derive(Args, Debug, Default)]
 pub struct Common {
-    /// Title (feedback: derived from the person when not given)
+    /// Title (feedback: derived from the person when not given; `-` reads stdin)
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
     /// Day it happened, YYYY-MM-DD
@@ -56,7 +56,7 @@ pub struct PairingFlags {
     /// What you learned (`-` reads stdin)
     #[arg(long, value_name = "TEXT")]
     pub learned: Option<String>,
-    /// Something to follow up on (repeatable)
+    /// Something to follow up on (repeatable; `-` reads stdin)
     #[arg(long = "follow-up", value_name = "TEXT")]
     pub follow_ups: Vec<String>,
 }
@@ -91,7 +91,7 @@ pub struct LearningFlags {
     /// The learning, Markdown (`-` reads stdin)
     #[arg(long, value_name = "TEXT")]
     pub body: Option<String>,
-    /// Where it came from: a doc, a talk, a ticket
+    /// Where it came from: a doc, a talk, a ticket (`-` reads stdin)
     #[arg(long, value_name = "TEXT")]
     pub source: Option<String>,
 }
@@ -123,12 +123,29 @@ impl Stdin {
         *value = Some(text);
         Ok(())
     }
+
+    /// [`Stdin::resolve`] for each value of a repeatable flag.
+    pub fn resolve_list(&mut self, field: &'static str, values: &mut [String]) -> Result<()> {
+        for v in values.iter_mut().filter(|v| v.as_str() == "-") {
+            let mut one = Some(std::mem::take(v));
+            self.resolve(field, &mut one)?;
+            *v = one.unwrap_or_default();
+        }
+        Ok(())
+    }
+}
+
+impl Common {
+    pub fn read_stdin(&mut self, stdin: &mut Stdin) -> Result<()> {
+        stdin.resolve("title", &mut self.title)
+    }
 }
 
 impl PairingFlags {
     pub fn read_stdin(&mut self, stdin: &mut Stdin) -> Result<()> {
         stdin.resolve("notes", &mut self.notes)?;
-        stdin.resolve("learned", &mut self.learned)
+        stdin.resolve("learned", &mut self.learned)?;
+        stdin.resolve_list("follow-up", &mut self.follow_ups)
     }
 
     /// The flags given, by field name.
@@ -257,7 +274,8 @@ impl FeedbackFlags {
 
 impl LearningFlags {
     pub fn read_stdin(&mut self, stdin: &mut Stdin) -> Result<()> {
-        stdin.resolve("body", &mut self.body)
+        stdin.resolve("body", &mut self.body)?;
+        stdin.resolve("source", &mut self.source)
     }
 
     pub fn given(&self) -> Vec<&'static str> {

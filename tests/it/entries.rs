@@ -531,3 +531,123 @@ fn data_dir_comes_from_flag_then_environment() {
     let out = c.output().unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), "[]");
 }
+
+#[test]
+fn every_text_flag_reads_stdin_from_a_dash() {
+    let env = Env::new();
+    let run = |args: &[&str], stdin: &str| -> Value {
+        let out = env.cmd(args).write_stdin(stdin).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let base = ["add", "learning", "--date", "2026-11-01", "--json"];
+    let e = run(
+        &[&base[..], &["--title", "t", "--body", "b", "--source", "-"]].concat(),
+        "The Argo CD runbook, page 4\n",
+    );
+    assert_eq!(e["source"], "The Argo CD runbook, page 4");
+    let e = run(
+        &[&base[..], &["--title", "-", "--body", "b"]].concat(),
+        "A title from a pipe\n",
+    );
+    assert_eq!(e["title"], "A title from a pipe");
+    let e = run(
+        &[
+            "add",
+            "pairing",
+            "--title",
+            "t",
+            "--date",
+            "2026-11-01",
+            "--follow-up",
+            "Write the runbook",
+            "--follow-up",
+            "-",
+            "--json",
+        ],
+        "Ask about the RBAC change\n",
+    );
+    let texts: Vec<&str> = e["follow_ups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["Write the runbook", "Ask about the RBAC change"]);
+    let id = e["id"].as_str().unwrap().to_string();
+    let e = run(
+        &[
+            "edit",
+            &id,
+            "--follow-up",
+            "Write the runbook",
+            "--follow-up",
+            "-",
+            "--json",
+        ],
+        "Ping the customer\n",
+    );
+    assert_eq!(e["follow_ups"][1]["text"], "Ping the customer");
+    let feedback = run(
+        &[
+            "add",
+            "feedback",
+            "--direction",
+            "given",
+            "--person",
+            "Tom Becker",
+            "--date",
+            "2026-11-01",
+            "--situation",
+            "s",
+            "--observed",
+            "-",
+            "--impact",
+            "i",
+            "--json",
+        ],
+        "Observed through stdin",
+    );
+    assert_eq!(feedback["observed"], "Observed through stdin");
+
+    // Only one flag may read stdin, and nothing is stored when two try.
+    let before = env.ok(&["list", "--json"]);
+    for two in [
+        &["--follow-up", "-", "--notes", "-"][..],
+        &["--follow-up", "-", "--follow-up", "-"][..],
+        &["--title", "-", "--learned", "-"][..],
+    ] {
+        let args = [&["add", "pairing", "--date", "2026-11-01"][..], two].concat();
+        let args: Vec<&str> = if two.contains(&"--title") {
+            args
+        } else {
+            [&args[..], &["--title", "t"]].concat()
+        };
+        let err = env.fails_with_stdin(&args, "x");
+        assert!(err.contains("only one field can read stdin"), "{err}");
+    }
+    let err = env.fails_with_stdin(
+        &[
+            "add",
+            "learning",
+            "--title",
+            "t",
+            "--date",
+            "2026-11-01",
+            "--body",
+            "-",
+            "--source",
+            "-",
+        ],
+        "x",
+    );
+    assert!(
+        err.contains("source: only one field can read stdin"),
+        "{err}"
+    );
+    assert_eq!(env.ok(&["list", "--json"]), before);
+}
