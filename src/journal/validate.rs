@@ -26,8 +26,11 @@ pub fn check(conn: &Connection, mut input: EntryInput) -> Result<EntryInput> {
     input.time = optional_line("time", input.time)?
         .map(|t| clock::parse_time("time", &t).map(|t| t.format("%H:%M").to_string()))
         .transpose()?;
+    // A title given must say something; only feedback may leave it out (`None`),
+    // to have it derived from the direction and the person.
+    let given = input.title.is_some();
     input.title = optional_line("title", input.title)?;
-    if input.title.is_none() && kind != super::Kind::Feedback {
+    if input.title.is_none() && (given || kind != super::Kind::Feedback) {
         return Err(Error::invalid("title", "must not be empty"));
     }
     input.tags = tags(input.tags)?;

@@ -217,6 +217,38 @@ fn empty_title_and_empty_required_text() {
         &["body", "empty"],
     );
     rejected(&env, &with(&P, &["--partner", " "]), &["partner", "empty"]);
+    // Feedback derives its title when none is given; an empty one is a mistake.
+    let feedback = [
+        "add",
+        "feedback",
+        "--direction",
+        "given",
+        "--person",
+        "Tom Becker",
+        "--date",
+        "2026-11-20",
+        "--situation",
+        "s",
+        "--observed",
+        "o",
+        "--impact",
+        "i",
+    ];
+    rejected(
+        &env,
+        &with(&feedback, &["--title", ""]),
+        &["title", "empty"],
+    );
+    rejected(
+        &env,
+        &with(&feedback, &["--title", "  "]),
+        &["title", "empty"],
+    );
+    let id = env.json(&with(&feedback, &["--json"]))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    rejected(&env, &["edit", &id, "--title", ""], &["title", "empty"]);
     rejected(
         &env,
         &[
