@@ -154,6 +154,16 @@ impl Database {
         })?;
         let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
         let target = dir.join(format!("journal-schema{from_version}-{stamp}.sqlite3"));
+        // An earlier copy is never overwritten: claim a new, empty file for this one.
+        std::fs::File::create_new(&target).map_err(|e| {
+            Error::io(
+                format!(
+                    "could not create {} for the copy taken before upgrading; nothing was changed",
+                    target.display()
+                ),
+                e,
+            )
+        })?;
         let copy = || -> rusqlite::Result<()> {
             let mut dst = Connection::open(&target)?;
             rusqlite::backup::Backup::new(&self.conn, &mut dst)?.run_to_completion(
