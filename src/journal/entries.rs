@@ -26,6 +26,10 @@ pub(crate) enum Writer {
     User,
     /// The demo journal being loaded.
     Demo,
+    /// A change that follows from another one (a person merge): recorded as a
+    /// revision, but the entry is not the user's work because of it, and an entry in
+    /// the trash gets it too.
+    Follow,
 }
 
 /// Bookkeeping of an entry that is not part of what the user wrote.
@@ -75,7 +79,9 @@ pub(crate) fn store(
     let (id, revision) = match id {
         Some(id) => {
             let meta = meta(conn, id)?;
-            if let Some(at) = meta.deleted_at {
+            if let Some(at) = meta.deleted_at
+                && writer != Writer::Follow
+            {
                 return Err(Error::Conflict(format!(
                     "entry {id} is in the trash (since {at}); run `rungs undelete {id}` first"
                 )));
@@ -610,6 +616,34 @@ fn parse_content(id: &str, revision: i64, json: &str) -> Result<EntryContent<i64
             "revision {revision} of entry {id} cannot be read ({e})"
         ))
     })
+}
+
+/// Every entry naming person `from` names `into` instead (a merge), each as a new
+/// revision so history shows when its people changed; entries in the trash too.
+/// Returns how many entries changed.
+pub(crate) fn replace_person(conn: &Connection, from: i64, into: i64) -> Result<usize> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT entry_id FROM entry_people WHERE person_id = ?1 ORDER BY entry_id",
+    )?;
+    let ids: Vec<String> = stmt
+        .query_map([from], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in &ids {
+        let content = load_content(conn, id)?;
+        let mut content = EntryContent {
+            details: content
+                .details
+                .map_people(|p| Ok(if p == from { into } else { p }))?,
+            ..content
+        };
+        if let Details::Pairing(p) = &mut content.details {
+            // An entry naming both keeps one, at the earlier position.
+            let mut seen = std::collections::HashSet::new();
+            p.partners.retain(|id| seen.insert(*id));
+        }
+        store(conn, Some(id), content, Writer::Follow)?;
+    }
+    Ok(ids.len())
 }
 
 /// Makes revision `to` current again, as a new revision (history is never rewritten).

@@ -111,24 +111,15 @@ pub(crate) fn rename(conn: &Connection, old: &str, new: &str) -> Result<i64> {
     Ok(id)
 }
 
-/// Moves every entry of `from` to `into`; `from` keeps its row as an alias.
+/// Moves every entry of `from` to `into` (each a new revision); `from` keeps its row
+/// as an alias.
 pub(crate) fn merge(conn: &Connection, from: &str, into: &str) -> Result<i64> {
     let from_id = require(conn, "from", from)?;
     let into_id = require(conn, "into", into)?;
     if from_id == into_id {
         return Err(Error::invalid("into", "is the same person as from"));
     }
-    // An entry naming both keeps one link, at the earlier position.
-    conn.execute(
-        "DELETE FROM entry_people WHERE person_id = ?1 AND EXISTS (
-             SELECT 1 FROM entry_people o WHERE o.entry_id = entry_people.entry_id
-             AND o.role = entry_people.role AND o.person_id = ?2)",
-        params![from_id, into_id],
-    )?;
-    conn.execute(
-        "UPDATE entry_people SET person_id = ?2 WHERE person_id = ?1",
-        params![from_id, into_id],
-    )?;
+    super::entries::replace_person(conn, from_id, into_id)?;
     conn.execute(
         "UPDATE people SET mentee = mentee OR (SELECT mentee FROM people WHERE id = ?1),
                            demo = demo AND (SELECT demo FROM people WHERE id = ?1)

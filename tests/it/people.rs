@@ -163,3 +163,58 @@ fn names_and_tags_are_one_whatever_the_case_in_any_script() {
         json!(["ölaf ünal"])
     );
 }
+
+#[test]
+fn a_merge_is_a_new_revision_of_every_entry_it_changes() {
+    let env = Env::new();
+    let a = env.add_pairing("A", &["--partner", "Tom B", "--partner", "Ana Silva"]);
+    let both = env.add_pairing("Both", &["--partner", "Tom B", "--partner", "Tom Becker"]);
+    let other = env.add_pairing("Other", &["--partner", "Ana Silva"]);
+    let trashed = env.add_pairing("Trashed", &["--partner", "Tom B"]);
+    env.ok(&["delete", &trashed]);
+    let feedback = env.json(&[
+        "add",
+        "feedback",
+        "--direction",
+        "received",
+        "--person",
+        "Tom B",
+        "--date",
+        "2026-11-20",
+        "--situation",
+        "s",
+        "--observed",
+        "o",
+        "--impact",
+        "i",
+        "--json",
+    ])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    env.ok(&["person", "merge", "Tom B", "Tom Becker"]);
+    let history = |id: &str| env.json(&["history", id, "--json"]);
+    let h = history(&a);
+    assert_eq!(h.as_array().unwrap().len(), 2, "{h}");
+    assert_eq!(h[1]["revision"], 2);
+    assert_eq!(
+        h[1]["entry"]["partners"],
+        json!(["Tom Becker", "Ana Silva"])
+    );
+    let h = history(&both);
+    assert_eq!(h.as_array().unwrap().len(), 2, "{h}");
+    assert_eq!(h[1]["entry"]["partners"], json!(["Tom Becker"]));
+    let h = history(&feedback);
+    assert_eq!(h.as_array().unwrap().len(), 2, "{h}");
+    assert_eq!(h[1]["entry"]["title"], "Feedback from Tom Becker");
+    // The trashed entry changed too; an entry the merge does not touch did not.
+    assert_eq!(history(&trashed).as_array().unwrap().len(), 2);
+    assert_eq!(history(&other).as_array().unwrap().len(), 1);
+    assert_eq!(env.json(&["show", &a, "--json"])["revision"], 2);
+    env.ok(&["undelete", &trashed]);
+    assert_eq!(
+        env.json(&["show", &trashed, "--json"])["partners"],
+        json!(["Tom Becker"])
+    );
+}
