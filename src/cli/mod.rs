@@ -16,12 +16,12 @@ mod list;
 mod output;
 mod people;
 mod person;
-mod profile;
 mod reindex;
 mod revert;
 mod search;
 mod searches;
 mod show;
+mod suggest;
 mod trash;
 mod undelete;
 mod unlink;
@@ -55,7 +55,7 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Show, import or remove career ladders
+    /// Show or import the career ladder
     #[command(subcommand)]
     Ladder(ladder::Command),
     /// Add a pairing session, feedback or a learning
@@ -93,14 +93,14 @@ enum Command {
     Followup(followup::Command),
     /// Search every entry: typo-tolerant, as you type, with filters
     Search(search::Args),
+    /// Suggest ladder behaviours for a text or an entry
+    Suggest(suggest::Args),
     /// List or delete saved searches
     Searches(searches::Args),
     /// Rebuild the search index from the journal
     Reindex(reindex::Args),
     /// Load the demo journal into an empty journal, or remove it
     Demo(demo::Args),
-    /// Show or set your current level on the ladder
-    Profile(profile::Args),
 }
 
 /// Runs the CLI with the process's arguments; errors go to stderr, exit code 1.
@@ -144,8 +144,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Followups(a) => followups::run(open()?, a),
         Command::Followup(c) => followup::run(open()?, c),
         Command::Demo(a) => demo::run(open()?, a),
-        Command::Profile(a) => profile::run(open()?, a),
         Command::Search(a) => search::run(open()?, a),
+        Command::Suggest(a) => suggest::run(open()?, a),
         Command::Searches(a) => searches::run(open()?, a),
         Command::Reindex(a) => reindex::run(open()?, a),
     }

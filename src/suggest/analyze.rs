@@ -31,6 +31,11 @@ const STOP_WORDS: &str = "a about above after again against all am an and any ar
     like look looks includes level levels success situation observed impact reflection \
     lot lots bit thing things way ways much many well really quite actually";
 
+/// How much a plain word counts against a concept. On a ladder of a few dozen
+/// bullets any word it rarely uses ("keep", "people") looks rare; the concepts are
+/// the vocabulary chosen to mean something.
+const STEM_WEIGHT: f32 = 0.5;
+
 /// The longest phrase in [`GROUPS`], in words.
 const MAX_PHRASE: usize = 6;
 
@@ -99,10 +104,10 @@ impl Analyzer {
                     }
                 }
             }
-            if word == "feedback" {
-                if let Some(dir) = feedback_direction(&tokens, i) {
-                    add(&mut bag, dir, 1.0);
-                }
+            if word == "feedback"
+                && let Some(dir) = feedback_direction(&tokens, i)
+            {
+                add(&mut bag, dir, 1.0);
             }
             if self.stop.contains(word.as_str()) || word.len() < 2 || is_number(word) {
                 continue;
@@ -124,9 +129,13 @@ impl Analyzer {
 
     /// How much `term` counts in a text: 1, or less for the [`WEAK`] concepts.
     pub fn weight(&self, term: &str) -> f32 {
-        term.strip_prefix('@')
-            .and_then(|c| WEAK.iter().find(|(name, _)| *name == c))
-            .map_or(1.0, |(_, w)| *w)
+        match term.strip_prefix('@') {
+            Some(c) => WEAK
+                .iter()
+                .find(|(name, _)| *name == c)
+                .map_or(1.0, |(_, w)| *w),
+            None => STEM_WEIGHT,
+        }
     }
 
     /// Every concept token, for tests and the documentation.

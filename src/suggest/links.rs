@@ -20,6 +20,9 @@ pub const PER_BEHAVIOUR: usize = 100;
 /// Characters of an entry read for its profile (a long body says little more).
 const MAX_CHARS: usize = 3_000;
 
+/// kind, title, role, direction, the rest of the text.
+type Row = (String, String, Option<String>, Option<String>, String);
+
 pub struct LinkModel {
     /// Per candidate: the sum of its linked entries' unit vectors.
     profiles: Vec<Bag>,
@@ -66,12 +69,11 @@ impl LinkModel {
                 let slot = match entry_index.get(&id) {
                     Some(slot) => *slot,
                     None => {
-                        let row: Option<(String, String, Option<String>, Option<String>, String)> =
-                            text_of
-                                .query_row([&id], |r| {
-                                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-                                })
-                                .optional()?;
+                        let row: Option<Row> = text_of
+                            .query_row([&id], |r| {
+                                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                            })
+                            .optional()?;
                         let slot = row.map(|(kind, title, role, direction, body)| {
                             let hint =
                                 entry_text::hints(&kind, role.as_deref(), direction.as_deref());

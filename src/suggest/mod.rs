@@ -144,7 +144,10 @@ impl Suggester {
             .map(|(i, _)| {
                 let n = links.counts[i] as f32;
                 let conf = n / (n + LINK_CONFIDENCE);
-                (base[i] + LINK_WEIGHT * conf * from_links[i], i)
+                // Rounded, so that equal scores are equal whatever order the
+                // terms were summed in, and ties fall back to ladder order.
+                let score = base[i] + LINK_WEIGHT * conf * from_links[i];
+                ((score * 1e4).round() / 1e4, i)
             })
             .filter(|(s, _)| *s > 0.0)
             .collect();
@@ -159,7 +162,7 @@ impl Suggester {
                     level: c.level.clone(),
                     section: c.section.clone(),
                     text: c.text.clone(),
-                    score: (score as f64 * 1000.0).round() / 1000.0,
+                    score: (score as f64 * 1e4).round() / 1e4,
                 }
             })
             .collect())

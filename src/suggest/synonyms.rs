@@ -14,7 +14,7 @@ pub const GROUPS: &[(&str, &str)] = &[
         "document",
         "document|documents|documented|documenting|documentation|doc|docs|kb|knowledge base|\
          knowledgebase|article|articles|runbook|runbooks|playbook|wiki|confluence|readme|guide|\
-         how-to|howto|write-up|writeup|write up|wrote up|written up|checklist|known issues|faq|\
+         howto|write-up|writeup|write up|wrote up|written up|checklist|known issues|faq|\
          docs site|troubleshooting page",
     ),
     (

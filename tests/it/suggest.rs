@@ -1,0 +1,446 @@
+//! Behaviour suggestions: quality on a hand-labelled set of support-work entries,
+//! the `rungs suggest` command, `--entry`, the user's links, the level filter,
+//! the cache, and bad input.
+
+use std::collections::HashSet;
+
+use rungs::Journal;
+use rungs::suggest::{SuggestRequest, Suggestion};
+use serde::Deserialize;
+
+use crate::util::Env;
+
+#[derive(Deserialize)]
+struct Labelled {
+    entries: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    id: String,
+    split: String,
+    labels: Vec<String>,
+    text: String,
+}
+
+fn labelled() -> Vec<Case> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/suggest/labelled.json"
+    );
+    let text = std::fs::read_to_string(path).expect("labelled set");
+    serde_json::from_str::<Labelled>(&text)
+        .expect("labelled JSON")
+        .entries
+}
+
+fn suggest_text(j: &mut Journal, text: &str, limit: u32) -> Vec<Suggestion> {
+    j.suggest(&SuggestRequest {
+        text: Some(text.into()),
+        limit: Some(limit),
+        ..Default::default()
+    })
+    .expect("suggest")
+}
+
+/// Words as plain keyword overlap sees them: lower-cased, a few stop words dropped.
+fn keywords(text: &str) -> HashSet<String> {
+    const STOP: &[&str] = &[
+        "i", "a", "an", "the", "and", "or", "to", "of", "in", "on", "for", "with", "my", "our",
+        "is", "it", "as", "at", "by", "be", "we", "me", "m", "s", "t", "that", "this", "from",
+        "how", "what", "when", "even", "if", "they", "re", "your", "you",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| !w.is_empty() && !STOP.contains(&w.as_str()))
+        .collect()
+}
+
+/// The baseline: behaviours ranked by how many distinct words they share with the text.
+fn keyword_top3(ladder: &[(String, HashSet<String>)], text: &str) -> Vec<String> {
+    let words = keywords(text);
+    let mut scored: Vec<(usize, usize, &String)> = ladder
+        .iter()
+        .enumerate()
+        .map(|(i, (id, kw))| (kw.intersection(&words).count(), i, id))
+        .filter(|(n, _, _)| *n > 0)
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, _, id)| id.clone())
+        .collect()
+}
+
+struct Rate {
+    hits: usize,
+    total: usize,
+}
+
+impl Rate {
+    fn pct(&self) -> f64 {
+        100.0 * self.hits as f64 / self.total.max(1) as f64
+    }
+}
+
+/// Hit rates (top 3 holds a labelled behaviour) per split, printing the misses.
+fn evaluate(j: &mut Journal, cases: &[Case], name: &str) -> (Rate, Rate) {
+    let (mut train, mut validation) = (Rate { hits: 0, total: 0 }, Rate { hits: 0, total: 0 });
+    for c in cases {
+        let top: Vec<String> = suggest_text(j, &c.text, 3)
+            .into_iter()
+            .map(|s| s.id)
+            .collect();
+        let hit = top.iter().any(|id| c.labels.contains(id));
+        let rate = if c.split == "validation" {
+            &mut validation
+        } else {
+            &mut train
+        };
+        rate.total += 1;
+        if hit {
+            rate.hits += 1;
+        } else {
+            println!(
+                "  [{name}] miss {} ({}): top 3 {top:?}, labels {:?}",
+                c.id, c.split, c.labels
+            );
+        }
+    }
+    (train, validation)
+}
+
+#[test]
+fn quality_on_the_labelled_set() {
+    let cases = labelled();
+    assert!(
+        cases.len() >= 40,
+        "the labelled set has {} entries",
+        cases.len()
+    );
+
+    let mut j = Journal::open_in_memory().unwrap();
+    let ladder: Vec<(String, HashSet<String>)> = j
+        .ladder()
+        .unwrap()
+        .levels
+        .iter()
+        .flat_map(|l| &l.sections)
+        .flat_map(|s| &s.behaviours)
+        .map(|b| (b.id.clone(), keywords(&b.text)))
+        .collect();
+
+    let mut base = (Rate { hits: 0, total: 0 }, Rate { hits: 0, total: 0 });
+    for c in &cases {
+        let top = keyword_top3(&ladder, &c.text);
+        let rate = if c.split == "validation" {
+            &mut base.1
+        } else {
+            &mut base.0
+        };
+        rate.total += 1;
+        rate.hits += usize::from(top.iter().any(|id| c.labels.contains(id)));
+    }
+
+    let (train, validation) = evaluate(&mut j, &cases, "ladder only");
+    let all = Rate {
+        hits: train.hits + validation.hits,
+        total: train.total + validation.total,
+    };
+
+    // The same texts in a journal whose links come from the demo journal.
+    let mut demo = Journal::open_in_memory().unwrap();
+    demo.load_demo(false).unwrap();
+    let (dtrain, dvalidation) = evaluate(&mut demo, &cases, "demo links");
+
+    // A second, independent check: the demo journal's entries, written and linked by
+    // someone else, suggested for in a journal without links.
+    let demo_entries = demo.list(&Default::default()).unwrap();
+    let mut own = Rate { hits: 0, total: 0 };
+    for e in &demo_entries {
+        if e.behaviours.is_empty() {
+            continue;
+        }
+        let text = rungs::suggest::entry_text::of_entry(e);
+        let top: Vec<String> = suggest_text(&mut j, &text, 3)
+            .into_iter()
+            .map(|s| s.id)
+            .collect();
+        own.total += 1;
+        if e.behaviours.iter().any(|b| top.contains(&b.id)) {
+            own.hits += 1;
+        } else {
+            println!(
+                "  [demo entries] miss \"{}\": top 3 {top:?}, linked {:?}",
+                e.title,
+                e.behaviours
+                    .iter()
+                    .map(|b| b.id.as_str())
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+    println!(
+        "suggest top-3 hit rate on the demo journal's own links (ladder only): {}/{} ({:.0}%)",
+        own.hits,
+        own.total,
+        own.pct()
+    );
+    println!(
+        "suggest top-3 hit rate, ladder only: train {}/{} ({:.0}%), validation {}/{} ({:.0}%), all {:.0}%",
+        train.hits,
+        train.total,
+        train.pct(),
+        validation.hits,
+        validation.total,
+        validation.pct(),
+        all.pct()
+    );
+    println!(
+        "suggest top-3 hit rate, with the demo journal's links: train {:.0}%, validation {:.0}%",
+        dtrain.pct(),
+        dvalidation.pct()
+    );
+    println!(
+        "baseline (plain keyword overlap) top-3 hit rate: train {:.0}%, validation {:.0}%, all {:.0}%",
+        base.0.pct(),
+        base.1.pct(),
+        100.0 * (base.0.hits + base.1.hits) as f64 / cases.len() as f64
+    );
+    assert!(
+        all.pct() >= 80.0,
+        "top-3 hit rate {:.0}% is below 80%",
+        all.pct()
+    );
+    assert!(
+        validation.pct() >= 80.0,
+        "validation top-3 hit rate {:.0}% is below 80%",
+        validation.pct()
+    );
+}
+
+const KB_TEXT: &str = "Wrote a KB article on the x509 unknown authority error behind TLS-inspecting \
+                       proxies, the third ticket this month with the same root cause";
+
+#[test]
+fn cli_prints_json_and_human_text_and_reads_stdin() {
+    let env = Env::new();
+    let v = env.json(&["suggest", "--text", KB_TEXT, "--json", "--limit", "3"]);
+    let list = v.as_array().expect("a JSON array");
+    assert_eq!(list.len(), 3);
+    for s in list {
+        for key in ["id", "level", "section", "text"] {
+            assert!(
+                s[key].as_str().is_some_and(|x| !x.is_empty()),
+                "{key} in {s}"
+            );
+        }
+        assert!(s["score"].as_f64().unwrap() > 0.0);
+    }
+    let scores: Vec<f64> = list.iter().map(|s| s["score"].as_f64().unwrap()).collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "best first: {scores:?}"
+    );
+    let ids: Vec<&str> = list.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert!(
+        ids.iter()
+            .any(|id| ["L1.2.4", "L2.3.4", "L2.3.2", "L1.5.3", "L2.2.4"].contains(id)),
+        "a documentation or pattern behaviour for a KB article: {ids:?}"
+    );
+
+    let out = env
+        .cmd(&["suggest", "--text", "-", "--json", "--limit", "3"])
+        .write_stdin(KB_TEXT)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let from_stdin: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(from_stdin, v, "stdin gives the same suggestions");
+
+    let human = env.ok(&["suggest", "--text", KB_TEXT]);
+    assert!(human.starts_with(&format!("1. {}", ids[0])), "{human}");
+    assert!(human.contains(list[0]["text"].as_str().unwrap()), "{human}");
+
+    let none = env.ok(&["suggest", "--text", "zzz qqq"]);
+    assert!(none.starts_with("No suggestions"), "{none}");
+    assert_eq!(
+        env.json(&["suggest", "--text", "zzz qqq", "--json"]),
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn level_filter_keeps_one_level() {
+    let env = Env::new();
+    for (flag, level) in [("L2", "L2"), ("l1", "L1")] {
+        let v = env.json(&[
+            "suggest", "--text", KB_TEXT, "--level", flag, "--json", "--limit", "42",
+        ]);
+        let list = v.as_array().unwrap();
+        assert!(!list.is_empty());
+        assert!(list.iter().all(|s| s["level"] == level), "{flag}: {v}");
+        assert!(
+            list.iter()
+                .all(|s| s["id"].as_str().unwrap().starts_with(level))
+        );
+    }
+    let all = env.json(&["suggest", "--text", KB_TEXT, "--json", "--limit", "42"]);
+    let levels: HashSet<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["level"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        levels,
+        HashSet::from(["L1", "L2"]),
+        "without --level both levels appear"
+    );
+}
+
+/// Text the bundled ladder alone has no reason to link to L1.4.3 ("I bring positive
+/// energy, take responsibility for my work, and follow through on commitments").
+const VAULT_TEXT: &str = "Rotated the Vault unseal keys on the staging cluster with Marta";
+
+fn rank(list: &[Suggestion], id: &str) -> Option<usize> {
+    list.iter().position(|s| s.id == id)
+}
+
+#[test]
+fn links_from_similar_entries_raise_a_behaviour_and_the_cache_follows_them() {
+    let mut j = Journal::open_in_memory().unwrap();
+    let before = suggest_text(&mut j, VAULT_TEXT, 42);
+    let rank_before = rank(&before, "L1.4.3");
+    assert!(
+        rank_before.is_none_or(|r| r >= 3),
+        "L1.4.3 already near the top: {before:?}"
+    );
+
+    for (i, body) in [
+        "Vault unseal keys rotated on the production cluster, Marta watched",
+        "Rotated Vault unseal keys again for the staging cluster",
+        "Vault: unseal key rotation checklist for each cluster",
+    ]
+    .iter()
+    .enumerate()
+    {
+        j.add(rungs::journal::EntryInput {
+            title: Some(format!("Vault rotation {i}")),
+            date: "2026-11-20".into(),
+            time: None,
+            tags: vec![],
+            behaviours: vec!["L1.4.3".into()],
+            details: rungs::journal::Details::Learning(rungs::journal::Learning {
+                body: body.to_string(),
+                source: None,
+            }),
+        })
+        .unwrap();
+    }
+    // The same Journal: the cached profiles must notice the new links.
+    let after = suggest_text(&mut j, VAULT_TEXT, 42);
+    let rank_after = rank(&after, "L1.4.3").expect("L1.4.3 suggested after the links");
+    assert!(
+        rank_after < 3,
+        "L1.4.3 at {rank_after} after three similar linked entries: {after:?}"
+    );
+
+    // A changed ladder (as an import would change it) is seen at the next call too.
+    j.database()
+        .conn()
+        .execute(
+            "UPDATE behaviours SET text = 'I look after the secrets engine and its unseal keys' WHERE id = 'L2.2.1'",
+            [],
+        )
+        .unwrap();
+    let changed = suggest_text(&mut j, VAULT_TEXT, 42);
+    let l221 = changed
+        .iter()
+        .find(|s| s.id == "L2.2.1")
+        .expect("L2.2.1 now matches");
+    assert_eq!(
+        l221.text,
+        "I look after the secrets engine and its unseal keys"
+    );
+}
+
+#[test]
+fn entry_uses_its_text_and_leaves_out_what_it_already_links() {
+    let env = Env::new();
+    let added = env.json(&[
+        "add",
+        "learning",
+        "--title",
+        "KB article: x509 behind proxies",
+        "--date",
+        "2026-11-20",
+        "--body",
+        KB_TEXT,
+        "--json",
+    ]);
+    let id = added["id"].as_str().unwrap();
+    let for_entry = env.json(&["suggest", "--entry", id, "--json", "--limit", "5"]);
+    let for_text = env.json(&["suggest", "--text", KB_TEXT, "--json", "--limit", "5"]);
+    let ids = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (entry_ids, text_ids) = (ids(&for_entry), ids(&for_text));
+    let shared = entry_ids.iter().filter(|x| text_ids.contains(x)).count();
+    assert!(
+        shared >= 3,
+        "--entry reads the entry's text: {entry_ids:?} vs {text_ids:?}"
+    );
+
+    // Link the top two suggestions: they are no longer suggested for this entry.
+    env.ok(&["link", id, &entry_ids[0], &entry_ids[1]]);
+    let again = ids(&env.json(&["suggest", "--entry", id, "--json", "--limit", "42"]));
+    assert!(
+        !again.contains(&entry_ids[0]) && !again.contains(&entry_ids[1]),
+        "{again:?}"
+    );
+    assert!(!again.is_empty());
+    // A prefix of the id works as everywhere else.
+    let by_prefix = ids(&env.json(&["suggest", "--entry", &id[..12], "--json", "--limit", "42"]));
+    assert_eq!(by_prefix, again);
+}
+
+#[test]
+fn bad_input_is_refused_naming_the_flag() {
+    let env = Env::new();
+    let err = env.fails(&["suggest"]);
+    assert!(err.contains("--text") && err.contains("--entry"), "{err}");
+    let err = env.fails(&["suggest", "--text", "x", "--entry", "y"]);
+    assert!(err.contains("--text") && err.contains("--entry"), "{err}");
+    let err = env.fails(&["suggest", "--entry", "0000000000000000"]);
+    assert!(err.contains("entry") && err.contains("not found"), "{err}");
+    let err = env.fails(&["suggest", "--text", "kb article", "--level", "L9"]);
+    assert!(
+        err.contains("level") && err.contains("L9") && err.contains("L1"),
+        "{err}"
+    );
+    let err = env.fails(&["suggest", "--text", "kb article", "--limit", "0"]);
+    assert!(err.contains("--limit"), "{err}");
+    let err = env.fails(&["suggest", "--text", "   "]);
+    assert!(err.contains("text") && err.contains("empty"), "{err}");
+    let err = env.fails_with_stdin(&["suggest", "--text", "-"], "");
+    assert!(err.contains("text") && err.contains("empty"), "{err}");
+
+    // The core checks the same, for the app.
+    let mut j = Journal::open_in_memory().unwrap();
+    let e = j
+        .suggest(&SuggestRequest {
+            limit: Some(0),
+            text: Some("kb".into()),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert!(e.to_string().starts_with("limit:"), "{e}");
+    let e = j.suggest(&SuggestRequest::default()).unwrap_err();
+    assert!(e.to_string().starts_with("text:"), "{e}");
+}
