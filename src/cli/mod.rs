@@ -16,6 +16,7 @@ mod list;
 mod output;
 mod people;
 mod person;
+mod profile;
 mod reindex;
 mod revert;
 mod search;
@@ -55,7 +56,7 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Show or import the career ladder
+    /// Show, import or remove career ladders
     #[command(subcommand)]
     Ladder(ladder::Command),
     /// Add a pairing session, feedback or a learning
@@ -101,6 +102,8 @@ enum Command {
     Reindex(reindex::Args),
     /// Load the demo journal into an empty journal, or remove it
     Demo(demo::Args),
+    /// Show or set your current level on the ladder
+    Profile(profile::Args),
 }
 
 /// Runs the CLI with the process's arguments; errors go to stderr, exit code 1.
@@ -144,6 +147,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Followups(a) => followups::run(open()?, a),
         Command::Followup(c) => followup::run(open()?, c),
         Command::Demo(a) => demo::run(open()?, a),
+        Command::Profile(a) => profile::run(open()?, a),
         Command::Search(a) => search::run(open()?, a),
         Command::Suggest(a) => suggest::run(open()?, a),
         Command::Searches(a) => searches::run(open()?, a),

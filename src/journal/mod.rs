@@ -11,11 +11,10 @@ pub mod validate;
 
 use std::path::Path;
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::OptionalExtension;
 
 pub use model::*;
 
-use crate::ladder::{self, ImportSummary, Ladder, ParsedLadder};
 use crate::search::SearchIndex;
 use crate::store::Database;
 use crate::{Error, Result};
@@ -109,55 +108,6 @@ impl Journal {
         &self.db
     }
 
-    /// Imports the bundled ladder when this data directory has not seen this
-    /// release's copy of it yet.
-    fn ensure_bundled_ladder(&mut self) -> Result<()> {
-        let fingerprint = ladder::bundled::fingerprint();
-        let seen: Option<String> = self
-            .db
-            .conn()
-            .query_row(
-                "SELECT value FROM meta WHERE key = 'bundled_ladder'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if seen.as_deref() == Some(fingerprint.as_str()) {
-            return Ok(());
-        }
-        let mut parsed = ParsedLadder::default();
-        for (name, text) in ladder::bundled::FILES {
-            parsed
-                .levels
-                .extend(ladder::parse_ladder(name, text.as_bytes())?.levels);
-        }
-        self.write(|tx| {
-            // Another process may have imported it since we looked.
-            let seen: Option<String> = tx
-                .query_row(
-                    "SELECT value FROM meta WHERE key = 'bundled_ladder'",
-                    [],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if seen.as_deref() == Some(fingerprint.as_str()) {
-                return Ok(());
-            }
-            ladder::store::import(
-                tx,
-                ladder::bundled::TRACK_SLUG,
-                ladder::bundled::TRACK_NAME,
-                &parsed,
-            )?;
-            tx.execute(
-                "INSERT INTO meta (key, value) VALUES ('bundled_ladder', ?1)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [&fingerprint],
-            )?;
-            Ok(())
-        })
-    }
-
     /// Ranks ladder behaviours for a text or an entry (see [`crate::suggest`]).
     pub fn suggest(
         &mut self,
@@ -168,23 +118,7 @@ impl Journal {
             .suggest(self.db.conn(), request, entry.as_ref())
     }
 
-    // ---- ladder ----
-
-    pub fn ladder(&self) -> Result<Ladder> {
-        ladder::store::load(self.db.conn())
-    }
-
-    /// Imports ladder files (name, bytes) all at once: if any file is bad, none is imported.
-    pub fn import_ladder(&mut self, files: &[(String, Vec<u8>)]) -> Result<ImportSummary> {
-        let mut parsed = ParsedLadder::default();
-        for (name, bytes) in files {
-            parsed
-                .levels
-                .extend(ladder::parse_ladder(name, bytes)?.levels);
-        }
-        self.db
-            .write(|tx| ladder::store::import(tx, "imported", "Imported", &parsed))
-    }
+    // ---- ladder: see `ladder/api.rs` (show, import, remove, levels, profile) ----
 
     // ---- entries ----
 
@@ -424,20 +358,62 @@ pub(crate) fn person_name(conn: &rusqlite::Connection, name: &str) -> Result<Str
     people::name_of(conn, people::survivor(conn, id)?)
 }
 
-/// Used by the demo module to delete demo rows for good.
-pub(crate) fn remove_demo(tx: &rusqlite::Transaction) -> Result<(usize, usize)> {
-    let entries = tx.execute("DELETE FROM entries WHERE demo = 1", [])?;
-    let people = tx.execute(
-        "DELETE FROM people WHERE demo = 1
-           AND NOT EXISTS (SELECT 1 FROM entry_people ep WHERE ep.person_id = people.id)
-           AND NOT EXISTS (SELECT 1 FROM people o WHERE o.merged_into = people.id)",
-        params![],
+/// What removing the demo did.
+pub(crate) struct RemovedDemo {
+    pub entries: usize,
+    pub people: usize,
+    /// Demo entries the user had changed: theirs now, kept.
+    pub kept: usize,
+}
+
+/// Used by the demo module to delete demo rows for good. Demo entries the user
+/// changed are kept (and are no longer demo); a demo person stays while anything
+/// still names them: a remaining entry, any revision of one (so its history and
+/// revert keep working), or a person merged into them.
+pub(crate) fn remove_demo(tx: &rusqlite::Transaction) -> Result<RemovedDemo> {
+    let kept = tx.execute(
+        "UPDATE entries SET demo = 0 WHERE demo = ?1",
+        [entries::DEMO_KEPT],
     )?;
-    tx.execute(
-        "DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM entry_tags et WHERE et.tag_id = tags.id)",
-        [],
-    )?;
-    Ok((entries, people))
+    // Tags only demo entries use go with them; the user's tags stay, used or not.
+    let demo_tags: Vec<i64> = tx
+        .prepare(
+            "SELECT DISTINCT et.tag_id FROM entry_tags et JOIN entries e ON e.id = et.entry_id
+             WHERE e.demo = ?1",
+        )?
+        .query_map([entries::DEMO], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let removed = tx.execute("DELETE FROM entries WHERE demo = ?1", [entries::DEMO])?;
+    for tag in demo_tags {
+        tx.execute(
+            "DELETE FROM tags WHERE id = ?1
+               AND NOT EXISTS (SELECT 1 FROM entry_tags et WHERE et.tag_id = tags.id)",
+            [tag],
+        )?;
+    }
+    let mut people = 0;
+    // A merged demo person may be the only thing naming another: repeat until still.
+    loop {
+        let n = tx.execute(
+            "WITH named(id) AS (
+                 SELECT person_id FROM entry_people
+                 UNION SELECT json_extract(content, '$.person') FROM revisions
+                 UNION SELECT j.value FROM revisions, json_each(revisions.content, '$.partners') j
+                 UNION SELECT merged_into FROM people WHERE merged_into IS NOT NULL)
+             DELETE FROM people WHERE demo = 1
+               AND id NOT IN (SELECT id FROM named WHERE id IS NOT NULL)",
+            [],
+        )?;
+        if n == 0 {
+            break;
+        }
+        people += n;
+    }
+    Ok(RemovedDemo {
+        entries: removed,
+        people,
+        kept,
+    })
 }
 
 pub(crate) fn save_demo_entry(tx: &rusqlite::Transaction, input: EntryInput) -> Result<String> {
