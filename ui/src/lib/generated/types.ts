@@ -79,15 +79,39 @@ export type FollowUpItem = { id: string, entry_id: string, text: string, done: b
 
 export type Ladder = { levels: Array<Level>, };
 
-export type Level = { code: string, title: string, summary: string, track: string, sections: Array<Section>, };
+export type Level = { code: string, title: string, summary: string, track: string, 
+/**
+ * Facts about the level that are not behaviours ("Planning horizon").
+ */
+attributes?: Array<Attribute>, sections: Array<Section>, };
 
-export type Section = { title: string, behaviours: Array<Behaviour>, };
+export type Section = { title: string, 
+/**
+ * A competency code from the heading (`Craftsmanship (C3)` → `C3`).
+ */
+code?: string | null, summary?: string, 
+/**
+ * `<details>` example blocks of the section.
+ */
+examples?: Array<string>, behaviours: Array<Behaviour>, };
 
-export type Behaviour = { id: string, text: string, label?: string | null, };
+export type Behaviour = { id: string, text: string, label?: string | null, examples?: Array<string>, 
+/**
+ * Earlier wordings, oldest first, when the ladder reworded it.
+ */
+previous?: Array<string>, 
+/**
+ * No longer in the ladder file; kept so links to it keep their meaning.
+ */
+retired?: boolean, };
 
-export type BehaviourRef = { id: string, text: string, };
+export type BehaviourRef = { id: string, text: string, retired?: boolean, };
 
-export type DemoSummary = { entries: number, people: number, };
+export type DemoSummary = { entries: number, people: number, 
+/**
+ * Removing: demo entries the user had changed, kept as theirs.
+ */
+kept: number, };
 
 export type Draft = { 
 /**
@@ -98,3 +122,5 @@ slot: string,
  * The form's state as the UI serialised it (JSON).
  */
 data: string, saved_at: string, };
+
+export type EntryInput = EntryContent;
