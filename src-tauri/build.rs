@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "people",
     "tags",
     "ladder",
+    "suggest_behaviours",
     "render_markdown",
     "load_demo",
     "save_draft",

@@ -7,6 +7,7 @@ use rungs::journal::browse::EntryPage;
 use rungs::journal::drafts::Draft;
 use rungs::journal::{Entry, EntryInput, FollowUpItem, ListFilter, Person, Revision};
 use rungs::ladder::Ladder;
+use rungs::suggest::{SuggestRequest, Suggestion};
 use serde::Serialize;
 use tauri::State;
 
@@ -109,6 +110,11 @@ pub fn tags(s: S) -> AppResult<Vec<String>> {
 #[tauri::command]
 pub fn ladder(s: S) -> AppResult<Ladder> {
     s.with(|j| j.ladder())
+}
+
+#[tauri::command]
+pub fn suggest_behaviours(s: S, request: SuggestRequest) -> AppResult<Vec<Suggestion>> {
+    s.with(|j| j.suggest(&request))
 }
 
 #[tauri::command]

@@ -39,6 +39,7 @@ fn main() {
             commands::people,
             commands::tags,
             commands::ladder,
+            commands::suggest_behaviours,
             commands::render_markdown,
             commands::load_demo,
             commands::save_draft,

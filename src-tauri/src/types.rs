@@ -14,6 +14,7 @@ mod tests {
         ListFilter, Pairing, Person, Revision, Role, Tone,
     };
     use rungs::ladder::{Behaviour, BehaviourRef, Ladder, Level, Section};
+    use rungs::suggest::{SuggestRequest, Suggestion};
     use ts_rs::{Config, TS};
 
     use crate::commands::AppInfo;
@@ -50,6 +51,8 @@ mod tests {
             BehaviourRef::decl(&cfg),
             DemoSummary::decl(&cfg),
             Draft::decl(&cfg),
+            SuggestRequest::decl(&cfg),
+            Suggestion::decl(&cfg),
         ];
         let mut out = String::from(HEADER);
         for d in decls {

@@ -41,6 +41,7 @@ const LINK_CONFIDENCE: f32 = 3.0;
 
 /// What to suggest for: a text being typed, or an entry already saved (one of the two).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct SuggestRequest {
     pub text: Option<String>,
@@ -54,6 +55,7 @@ pub struct SuggestRequest {
 
 /// One suggested behaviour, best first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Suggestion {
     pub id: String,
     pub level: String,

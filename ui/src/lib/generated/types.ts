@@ -123,4 +123,20 @@ slot: string,
  */
 data: string, saved_at: string, };
 
+export type SuggestRequest = { text: string | null, 
+/**
+ * An entry id (or a unique prefix of 8+ characters).
+ */
+entry: string | null, 
+/**
+ * Only behaviours of this level, e.g. `L2`.
+ */
+level: string | null, 
+/**
+ * At most this many suggestions (default [`DEFAULT_LIMIT`]).
+ */
+limit: number | null, };
+
+export type Suggestion = { id: string, level: string, section: string, text: string, score: number, };
+
 export type EntryInput = EntryContent;
