@@ -443,8 +443,8 @@ fn render(conn: &Connection, meta: Meta, c: EntryContent<i64>) -> Result<Entry> 
         (None, _) => String::new(),
     };
     let mut behaviours = Vec::with_capacity(c.behaviours.len());
-    let mut stmt = conn
-        .prepare_cached("SELECT text, retired_at IS NOT NULL FROM behaviours WHERE id = ?1")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT text, retired_at IS NOT NULL FROM behaviours WHERE id = ?1")?;
     for id in c.behaviours {
         let (text, retired) = stmt.query_row([&id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         behaviours.push(BehaviourRef { id, text, retired });
