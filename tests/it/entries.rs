@@ -651,3 +651,120 @@ fn every_text_flag_reads_stdin_from_a_dash() {
     );
     assert_eq!(env.ok(&["list", "--json"]), before);
 }
+
+#[test]
+fn every_read_command_prints_the_contract_shapes() {
+    let env = Env::new();
+    let keys = |v: &Value| -> Vec<String> {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    let has_all = |v: &Value, fields: &[&str]| {
+        for f in fields {
+            assert!(v.get(*f).is_some(), "{f} missing from {v}");
+        }
+    };
+    let common = [
+        "id",
+        "kind",
+        "title",
+        "date",
+        "time",
+        "created_at",
+        "updated_at",
+        "tags",
+        "behaviours",
+    ];
+    // Minimal entries: every field of the kind is still there (null or empty).
+    let p = env.json(&[
+        "add",
+        "pairing",
+        "--title",
+        "p",
+        "--date",
+        "2026-11-20",
+        "--json",
+    ]);
+    has_all(&p, &common);
+    has_all(
+        &p,
+        &[
+            "partners",
+            "role",
+            "minutes",
+            "area",
+            "ticket",
+            "notes",
+            "learned",
+            "follow_ups",
+        ],
+    );
+    assert_eq!(p["area"], Value::Null);
+    assert_eq!(p["follow_ups"], json!([]));
+    let f = env.json(&[
+        "add",
+        "feedback",
+        "--direction",
+        "given",
+        "--person",
+        "Tom Becker",
+        "--date",
+        "2026-11-20",
+        "--situation",
+        "s",
+        "--observed",
+        "o",
+        "--impact",
+        "i",
+        "--json",
+    ]);
+    has_all(&f, &common);
+    has_all(
+        &f,
+        &[
+            "direction",
+            "person",
+            "situation",
+            "observed",
+            "impact",
+            "tone",
+            "reflection",
+        ],
+    );
+    assert_eq!(f["tone"], Value::Null);
+    let l = env.json(&[
+        "add",
+        "learning",
+        "--title",
+        "l",
+        "--date",
+        "2026-11-20",
+        "--body",
+        "b",
+        "--json",
+    ]);
+    has_all(&l, &common);
+    has_all(&l, &["body", "source"]);
+
+    // add, show, list, history and trash print the same entry object.
+    for e in [&p, &f, &l] {
+        let id = e["id"].as_str().unwrap();
+        assert_eq!(&env.json(&["show", id, "--json"]), e);
+        let history = env.json(&["history", id, "--json"]);
+        assert_eq!(keys(&history[0]), ["at", "entry", "revision"]);
+        assert_eq!(&history[0]["entry"], e);
+    }
+    let list = env.json(&["list", "--json"]);
+    for e in [&p, &f, &l] {
+        assert!(list.as_array().unwrap().contains(e), "{e} not in list");
+    }
+    let gone = env.json(&["delete", l["id"].as_str().unwrap(), "--json"]);
+    assert_eq!(env.json(&["trash", "--json"]), json!([gone]));
+
+    let people = env.json(&["people", "--json"]);
+    assert_eq!(keys(&people[0]), ["entries", "id", "mentee", "name"]);
+    let ladder = env.json(&["ladder", "show", "--json"]);
+    assert!(ladder["levels"].as_array().unwrap().len() >= 2);
+    assert_eq!(env.json(&["followups", "--json"]), json!([]));
+}
