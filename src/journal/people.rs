@@ -105,7 +105,8 @@ pub(crate) fn rename(conn: &Connection, old: &str, new: &str) -> Result<i64> {
         )));
     }
     conn.execute(
-        "UPDATE people SET name = ?2, name_key = ?3 WHERE id = ?1",
+        // A person the user has renamed is theirs, even one the demo brought in.
+        "UPDATE people SET name = ?2, name_key = ?3, demo = 0 WHERE id = ?1",
         params![id, new, validate::name_key(&new)],
     )?;
     Ok(id)
@@ -136,7 +137,7 @@ pub(crate) fn merge(conn: &Connection, from: &str, into: &str) -> Result<i64> {
 pub(crate) fn set_mentee(conn: &Connection, name: &str, mentee: bool) -> Result<i64> {
     let id = require(conn, "name", name)?;
     conn.execute(
-        "UPDATE people SET mentee = ?2 WHERE id = ?1",
+        "UPDATE people SET mentee = ?2, demo = 0 WHERE id = ?1",
         params![id, mentee],
     )?;
     Ok(id)

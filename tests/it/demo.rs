@@ -299,3 +299,22 @@ fn synthetic_journals_are_deterministic_and_searchable() {
     a.ok(&["demo", "--remove"]);
     assert!(entries(&a).is_empty());
 }
+
+#[test]
+fn demo_people_the_user_renamed_or_marked_stay() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    env.ok(&["person", "rename", "Priya Raman", "Priya R."]);
+    env.ok(&["person", "mentee", "Daniel Kowalski"]);
+    env.ok(&["demo", "--remove"]);
+    let people = env.json(&["people", "--json"]);
+    let mut names: Vec<&str> = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["Daniel Kowalski", "Priya R."]);
+    assert!(people.as_array().unwrap().iter().all(|p| p["entries"] == 0));
+}
