@@ -59,11 +59,18 @@ pub fn run(mut journal: Journal, a: Args) -> Result<()> {
         }
         s
     } else {
-        format!(
+        let mut s = format!(
             "Loaded the demo journal: {} entries, {} people. Try `rungs list` and \
              `rungs followups --open`; `rungs demo --remove` takes it out again.\n",
             summary.entries, summary.people
-        )
+        );
+        if summary.kept > 0 {
+            s.push_str(&format!(
+                "The earlier demo was replaced; {} of its entries you changed stayed, as yours.\n",
+                summary.kept
+            ));
+        }
+        s
     })
 }
 

@@ -318,3 +318,19 @@ fn demo_people_the_user_renamed_or_marked_stay() {
     assert_eq!(names, ["Daniel Kowalski", "Priya R."]);
     assert!(people.as_array().unwrap().iter().all(|p| p["entries"] == 0));
 }
+
+#[test]
+fn loading_the_demo_again_keeps_the_demo_entries_the_user_changed() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let n = entries(&env).len();
+    let first = entries(&env)[0]["id"].as_str().unwrap().to_string();
+    env.ok(&["edit", &first, "--title", "Mine now"]);
+    let out = env.ok(&["demo", "--force"]);
+    assert!(out.contains("1 of its entries you changed stayed"), "{out}");
+    let all = entries(&env);
+    assert_eq!(all.len(), n + 1);
+    let mine: Vec<&Value> = all.iter().filter(|e| e["demo"] == false).collect();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0]["title"], "Mine now");
+}
