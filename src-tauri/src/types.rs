@@ -13,7 +13,7 @@ mod tests {
         Details, Direction, Entry, EntryInput, Feedback, FollowUp, FollowUpItem, Kind, Learning,
         ListFilter, Pairing, Person, Revision, Role, Tone,
     };
-    use rungs::ladder::{Behaviour, BehaviourRef, Ladder, Level, Section};
+    use rungs::ladder::{Attribute, Behaviour, BehaviourRef, Ladder, Level, Section};
     use rungs::suggest::{SuggestRequest, Suggestion};
     use ts_rs::{Config, TS};
 
@@ -46,6 +46,7 @@ mod tests {
             FollowUpItem::decl(&cfg),
             Ladder::decl(&cfg),
             Level::decl(&cfg),
+            Attribute::decl(&cfg),
             Section::decl(&cfg),
             Behaviour::decl(&cfg),
             BehaviourRef::decl(&cfg),

@@ -85,6 +85,8 @@ export type Level = { code: string, title: string, summary: string, track: strin
  */
 attributes?: Array<Attribute>, sections: Array<Section>, };
 
+export type Attribute = { name: string, value: string, };
+
 export type Section = { title: string, 
 /**
  * A competency code from the heading (`Craftsmanship (C3)` → `C3`).

@@ -1,0 +1,74 @@
+// Typed calls into the Rust core. Every argument and result type is generated from
+// Rust (./generated/types.ts); this file only names the commands.
+import { invoke } from '@tauri-apps/api/core';
+import type {
+  AppError,
+  AppInfo,
+  DemoSummary,
+  Draft,
+  Entry,
+  EntryInput,
+  EntryPage,
+  FollowUpItem,
+  Ladder,
+  ListFilter,
+  Person,
+  Revision,
+  SuggestRequest,
+  Suggestion,
+} from './generated/types';
+
+export type * from './generated/types';
+
+/** A command failed: the core's code (to branch on), message and, for bad input, field. */
+export class CommandError extends Error {
+  readonly code: string;
+  readonly field?: string;
+  constructor(e: AppError) {
+    super(e.message);
+    this.code = e.code;
+    this.field = e.field;
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    if (isAppError(e)) throw new CommandError(e);
+    throw new CommandError({ code: 'ipc', message: String(e) });
+  }
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>('app_info'),
+  listEntries: (filter: ListFilter, trash = false) =>
+    call<EntryPage>('list_entries', { filter, trash }),
+  getEntry: (id: string) => call<Entry>('get_entry', { id }),
+  entryInput: (id: string) => call<EntryInput>('entry_input', { id }),
+  addEntry: (input: EntryInput) => call<Entry>('add_entry', { input }),
+  updateEntry: (id: string, input: EntryInput) => call<Entry>('update_entry', { id, input }),
+  deleteEntry: (id: string) => call<Entry>('delete_entry', { id }),
+  restoreEntry: (id: string) => call<Entry>('restore_entry', { id }),
+  entryHistory: (id: string) => call<Revision[]>('entry_history', { id }),
+  revertEntry: (id: string, revision: number) => call<Entry>('revert_entry', { id, revision }),
+  linkBehaviours: (id: string, behaviours: string[]) =>
+    call<Entry>('link_behaviours', { id, behaviours }),
+  unlinkBehaviours: (id: string, behaviours: string[]) =>
+    call<Entry>('unlink_behaviours', { id, behaviours }),
+  setFollowUpDone: (id: string, done: boolean) =>
+    call<FollowUpItem>('set_follow_up_done', { id, done }),
+  people: () => call<Person[]>('people'),
+  tags: () => call<string[]>('tags'),
+  ladder: () => call<Ladder>('ladder'),
+  suggest: (request: SuggestRequest) => call<Suggestion[]>('suggest_behaviours', { request }),
+  renderMarkdown: (markdown: string) => call<string>('render_markdown', { markdown }),
+  loadDemo: () => call<DemoSummary>('load_demo'),
+  saveDraft: (slot: string, data: string) => call<Draft>('save_draft', { slot, data }),
+  getDraft: (slot: string) => call<Draft | null>('get_draft', { slot }),
+  discardDraft: (slot: string) => call<null>('discard_draft', { slot }),
+};

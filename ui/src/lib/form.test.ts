@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { emptyForm, fieldOf, fromInput, hasContent, parseDraft, suggestionText, toInput } from './form';
+
+describe('capture form', () => {
+  it('turns a pairing form into the core input, blanks as null', () => {
+    const f = emptyForm('pairing', '2026-01-14');
+    f.title = 'Argo CD sync waves';
+    f.partners = ['Tom Becker'];
+    f.minutes = ' 90 ';
+    f.role = 'driver';
+    f.followUps = [
+      { id: '', text: 'Write a KB article', done: false },
+      { id: '', text: '  ', done: false },
+    ];
+    const r = toInput(f);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.input).toMatchObject({
+      kind: 'pairing',
+      title: 'Argo CD sync waves',
+      minutes: 90,
+      role: 'driver',
+      area: null,
+      time: null,
+      follow_ups: [{ id: '', text: 'Write a KB article', done: false }],
+    });
+  });
+
+  it('refuses minutes that are not a whole number, naming the field', () => {
+    const f = emptyForm('pairing', '2026-01-14');
+    f.minutes = '1.5h';
+    expect(toInput(f)).toEqual({ ok: false, field: 'minutes', message: 'minutes: must be a whole number' });
+  });
+
+  it('leaves a blank feedback title to the core to derive', () => {
+    const f = emptyForm('feedback', '2026-01-14');
+    f.person = 'Lena Fischer';
+    const r = toInput(f);
+    expect(r.ok && r.input.title).toBe(null);
+    expect(r.ok && r.input.kind).toBe('feedback');
+  });
+
+  it('round-trips an entry input through the form', () => {
+    const f = emptyForm('learning', '2026-01-14');
+    f.title = 't';
+    f.body = 'body';
+    f.tags = ['k8s'];
+    const r = toInput(f);
+    if (!r.ok) throw new Error('expected ok');
+    const back = fromInput(r.input);
+    expect(back.title).toBe('t');
+    expect(back.body).toBe('body');
+    expect(back.tags).toEqual(['k8s']);
+    expect(toInput(back)).toEqual(r);
+  });
+
+  it('collects the text suggestions work from and knows an empty form', () => {
+    const f = emptyForm('feedback', '2026-01-14');
+    expect(hasContent(f)).toBe(false);
+    f.situation = 'escalation call';
+    f.impact = 'customer calmed down';
+    expect(suggestionText(f)).toBe('escalation call\ncustomer calmed down');
+    expect(hasContent(f)).toBe(true);
+  });
+
+  it('maps core field names to form fields', () => {
+    expect(fieldOf('partner')).toBe('partners');
+    expect(fieldOf('follow-up')).toBe('followUps');
+    expect(fieldOf('date')).toBe('date');
+    expect(fieldOf(undefined)).toBe(undefined);
+  });
+
+  it('restores a draft over an empty form and survives garbage', () => {
+    const empty = emptyForm('learning', '2026-01-14');
+    expect(parseDraft('{"title":"half"}', empty).title).toBe('half');
+    expect(parseDraft('{"title":"half"}', empty).date).toBe('2026-01-14');
+    expect(parseDraft('not json', empty)).toBe(empty);
+  });
+});

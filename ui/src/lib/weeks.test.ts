@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { shortDate, startsWeek, weekLabel, weekStart } from './weeks';
+
+describe('weeks', () => {
+  it('starts weeks on Monday, across month and year ends', () => {
+    expect(weekStart('2026-01-14')).toBe('2026-01-12'); // Wednesday
+    expect(weekStart('2026-01-12')).toBe('2026-01-12'); // Monday
+    expect(weekStart('2026-01-18')).toBe('2026-01-12'); // Sunday
+    expect(weekStart('2026-01-01')).toBe('2025-12-29'); // Thursday
+  });
+
+  it('labels weeks relative to today', () => {
+    expect(weekLabel('2026-01-14', '2026-01-16')).toBe('This week');
+    expect(weekLabel('2026-01-09', '2026-01-16')).toBe('Last week');
+    expect(weekLabel('2026-01-02', '2026-01-16')).toBe('Week of 29 Dec 2025');
+    expect(weekLabel('2025-11-05', '2025-12-20')).toBe('Week of 3 Nov');
+  });
+
+  it('marks the first row of each week', () => {
+    expect(startsWeek(undefined, '2026-01-14')).toBe(true);
+    expect(startsWeek('2026-01-15', '2026-01-12')).toBe(false);
+    expect(startsWeek('2026-01-12', '2026-01-11')).toBe(true);
+  });
+
+  it('formats short dates', () => {
+    expect(shortDate('2026-01-14', '2026-03-01')).toBe('Wed 14 Jan');
+    expect(shortDate('2025-01-14', '2026-03-01')).toBe('Tue 14 Jan 2025');
+  });
+});
