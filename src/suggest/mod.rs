@@ -72,7 +72,8 @@ pub struct Suggester {
     /// commit, by this connection or another, changes it.
     stamp: Option<(i64, u64)>,
     ladder: Option<(Ladder, LadderModel)>,
-    links: Option<LinkModel>,
+    /// The link profiles and the outbox sequence they were built at.
+    links: Option<(i64, LinkModel)>,
 }
 
 impl Suggester {
@@ -131,7 +132,7 @@ impl Suggester {
         };
         let query = self.analyzer.bag(&text);
         let base = model.scores(&query, &self.analyzer);
-        let links = self.links.as_ref().expect("refreshed");
+        let (_, links) = self.links.as_ref().expect("refreshed");
         let from_links = links.scores(&query);
         let linked: Vec<&str> = entry
             .map(|e| e.behaviours.iter().map(|b| b.id.as_str()).collect())
@@ -171,7 +172,10 @@ impl Suggester {
     }
 
     /// Rebuilds what the journal's changes made stale: the ladder model when the
-    /// ladder changed, the link profiles on any change.
+    /// ladder changed, the link profiles when an entry or a link changed. The search
+    /// outbox's sequence counts exactly those changes (every one queues the entry
+    /// for reindexing, and draining the queue does not lower it), so unrelated
+    /// writes cost one cheap query.
     fn refresh(&mut self, conn: &Connection) -> Result<()> {
         let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
         let stamp = (version, conn.total_changes());
@@ -182,9 +186,18 @@ impl Suggester {
         if self.ladder.as_ref().is_none_or(|(l, _)| *l != current) {
             let model = LadderModel::build(&current, &self.analyzer);
             self.ladder = Some((current, model));
+            self.links = None;
         }
-        let (_, model) = self.ladder.as_ref().expect("just built");
-        self.links = Some(LinkModel::build(conn, &model.candidates, &self.analyzer)?);
+        let seq: i64 = conn.query_row(
+            "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'index_outbox'), 0)",
+            [],
+            |r| r.get(0),
+        )?;
+        if self.links.as_ref().is_none_or(|(s, _)| *s != seq) {
+            let (_, model) = self.ladder.as_ref().expect("just built");
+            let links = LinkModel::build(conn, &model.candidates, &self.analyzer)?;
+            self.links = Some((seq, links));
+        }
         self.stamp = Some(stamp);
         Ok(())
     }
