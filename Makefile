@@ -3,30 +3,48 @@
 CARGO ?= cargo
 DEMO_DIR := target/demo-data
 RUNGS := target/debug/rungs
+APP := target/debug/rungs-app
+NPM_CI := npm ci --no-audit --no-fund --loglevel=error
 
-.PHONY: run test deps lint test-rust
+.PHONY: run test deps lint test-rust ui-deps ui-build ui-test e2e deb
 
-## run: build the CLI, load the demo journal into a scratch data dir, show it
-run:
-	$(CARGO) build --locked --bin rungs
-	rm -rf $(DEMO_DIR)
-	RUNGS_DATA_DIR=$(DEMO_DIR) $(RUNGS) demo
-	@echo
-	$(RUNGS) --help
-	@echo
-	RUNGS_DATA_DIR=$(DEMO_DIR) $(RUNGS) list --limit 10
-	@echo
-	@echo "The demo journal is in $(DEMO_DIR). Try: RUNGS_DATA_DIR=$(DEMO_DIR) $(RUNGS) followups --open"
+## run: install what is missing, build the UI and the desktop app, open it on your journal
+run: deps ui-build
+	$(CARGO) build --locked -p rungs-app
+	$(APP)
 
 ## test: install missing system packages, then run every lint and test
-test: deps lint test-rust
+test: deps lint test-rust ui-test e2e
 
 deps:
 	./scripts/install-deps
 
-lint:
+# Clippy on the workspace compiles the app, which embeds ui/dist: build the UI first.
+lint: ui-build
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
 
 test-rust:
 	$(CARGO) test --locked --workspace
+
+## ui-deps / ui-build / ui-test: the Svelte UI (npm packages from the lockfile)
+ui-deps: ui/node_modules/.package-lock.json
+ui/node_modules/.package-lock.json: ui/package-lock.json
+	cd ui && $(NPM_CI)
+
+ui-build: ui-deps
+	cd ui && npm run --silent build
+
+ui-test: ui-build
+	cd ui && npm run --silent check && npm run --silent lint && npm run --silent test
+
+## e2e: the built app in a real window (Xvfb + tauri-driver + WebdriverIO); screenshots to docs/screenshots/
+e2e: deps ui-build
+	$(CARGO) build --locked -p rungs-app
+	command -v tauri-driver >/dev/null || test -x $(HOME)/.cargo/bin/tauri-driver || $(CARGO) install tauri-driver --locked
+	test -f tests/e2e/node_modules/.package-lock.json -a tests/e2e/node_modules/.package-lock.json -nt tests/e2e/package-lock.json || (cd tests/e2e && $(NPM_CI))
+	cd tests/e2e && xvfb-run -a -s "-screen 0 1280x860x24" node --test --test-concurrency=1 --test-timeout=600000 app.test.mjs
+
+## deb: a Debian package of the desktop app (offline), under target/release/bundle/deb/
+deb: deps ui-build
+	ui/node_modules/.bin/tauri build --bundles deb
