@@ -89,6 +89,8 @@ export async function waitReady(browser) {
 
 export async function shot(browser, name) {
   mkdirSync(SHOTS, { recursive: true });
+  // Toasts are transient: keep them out of the pictures.
+  await browser.execute(() => document.querySelectorAll('.toast .close').forEach((b) => b.click()));
   await browser.pause(250);
   await browser.saveScreenshot(path.join(SHOTS, `${name}.png`));
 }

@@ -10,8 +10,10 @@ export interface Toast {
 export const toasts = $state<Toast[]>([]);
 let next = 1;
 
-export function toast(text: string, opts: Partial<Omit<Toast, 'id' | 'text'>> = {}, ms = 6000): void {
+export function toast(text: string, opts: Partial<Omit<Toast, 'id' | 'text'>> = {}, ms = 5000): void {
   const id = next++;
+  // Two at most: a newer message replaces the oldest rather than covering the window.
+  while (toasts.length >= 2) toasts.shift();
   toasts.push({ id, text, tone: opts.tone ?? 'info', action: opts.action });
   setTimeout(() => dismiss(id), ms);
 }
