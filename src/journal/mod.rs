@@ -113,7 +113,11 @@ impl Journal {
         &mut self,
         request: &crate::suggest::SuggestRequest,
     ) -> Result<Vec<crate::suggest::Suggestion>> {
-        let entry = request.entry.as_deref().map(|id| self.get(id)).transpose()?;
+        let entry = request
+            .entry
+            .as_deref()
+            .map(|id| self.get(id))
+            .transpose()?;
         self.suggester
             .suggest(self.db.conn(), request, entry.as_ref())
     }
