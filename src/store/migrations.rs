@@ -17,6 +17,7 @@ fn list() -> Vec<M<'static>> {
             |tx: &Transaction| m004::up(tx),
         ),
         M::up(include_str!("migrations/005_ladder_import.sql")),
+        M::up(include_str!("migrations/006_timeline_index.sql")),
     ]
 }
 
