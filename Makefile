@@ -14,7 +14,7 @@ run: deps ui-build
 	$(APP)
 
 ## test: install missing system packages, then run every lint and test
-test: deps lint test-rust ui-test e2e
+test: deps lint test-rust ui-test e2e bench-smoke
 
 deps:
 	./scripts/install-deps
@@ -26,6 +26,11 @@ lint: ui-build
 
 test-rust:
 	$(CARGO) test --locked --workspace
+
+## bench-smoke: the journal benchmark at a small N, so it cannot rot (figures are not checked)
+.PHONY: bench-smoke
+bench-smoke:
+	RUNGS_BENCH_N=2000 RUNGS_BENCH_SAVES=300 RUNGS_BENCH_ROUNDS=5 $(CARGO) bench --locked --profile dev --bench journal
 
 ## ui-deps / ui-build / ui-test: the Svelte UI (npm packages from the lockfile)
 ui-deps: ui/node_modules/.package-lock.json

@@ -5,6 +5,7 @@
 pub mod browse;
 pub mod drafts;
 mod entries;
+mod indexing;
 pub mod model;
 mod people;
 pub mod validate;
@@ -22,6 +23,8 @@ use crate::{Error, Result};
 pub struct Journal {
     db: Database,
     search: SearchIndex,
+    /// Set while a thread of its own maintains the index (`start_background_indexing`).
+    indexer: Option<crate::search::BackgroundIndexer>,
     /// Behaviour suggestions, with their profiles cached between calls.
     suggester: crate::suggest::Suggester,
 }
@@ -54,6 +57,7 @@ impl Journal {
         let mut journal = Journal {
             db,
             search,
+            indexer: None,
             suggester: Default::default(),
         };
         journal.ensure_bundled_ladder()?;
@@ -76,6 +80,9 @@ impl Journal {
     /// Drains the outbox into the index if this process holds the index writer,
     /// committing when the batch is due. Safe to call often (the app calls it on a timer).
     pub fn sync_index(&mut self) {
+        if let Some(indexer) = &self.indexer {
+            return indexer.wake();
+        }
         if let Err(e) = self.search.sync(self.db.conn()) {
             tracing::warn!(error = %e, "search index update deferred");
         }
@@ -83,20 +90,31 @@ impl Journal {
 
     /// Indexes and commits everything pending now. The CLI calls this before it exits.
     pub fn flush_index(&mut self) -> Result<()> {
+        if let Some(indexer) = &self.indexer {
+            return indexer.flush();
+        }
         self.search.flush(self.db.conn())
     }
 
     /// Rebuilds the search index from SQLite.
     pub fn reindex(&mut self, progress: &mut dyn FnMut(usize, usize)) -> Result<usize> {
-        self.search.rebuild(self.db.conn(), progress)
+        let background = self.stop_background_indexing();
+        let rebuilt = self.search.rebuild(self.db.conn(), progress);
+        if background {
+            self.start_background_indexing()?;
+        }
+        rebuilt
     }
 
-    /// Searches the journal; what this process wrote is always included.
+    /// Searches the journal; what this process wrote is always included (with
+    /// background indexing: once the indexer has committed it, moments later).
     pub fn search(
         &mut self,
         request: &crate::search::SearchRequest,
     ) -> Result<crate::search::SearchResults> {
-        self.flush_index()?;
+        if self.indexer.is_none() {
+            self.flush_index()?;
+        }
         crate::search::search(self.db.conn(), &self.search, request)
     }
 
@@ -334,7 +352,10 @@ impl Journal {
 
 impl Drop for Journal {
     fn drop(&mut self) {
-        if let Err(e) = self.flush_index() {
+        // A background indexer commits what is pending as it stops.
+        if !self.stop_background_indexing()
+            && let Err(e) = self.flush_index()
+        {
             tracing::warn!(error = %e, "search index not committed; the outbox keeps the work");
         }
     }

@@ -47,6 +47,8 @@ pub struct SearchIndex {
     policy: CommitPolicy,
     /// The index was (re)created empty and must be filled from SQLite.
     needs_rebuild: bool,
+    /// A [`super::BackgroundIndexer`] holds the writer: this copy only reads.
+    detached: bool,
 }
 
 pub(crate) fn tantivy_err(context: &str, e: impl std::fmt::Display) -> Error {
@@ -132,11 +134,41 @@ impl SearchIndex {
             first_pending: None,
             policy: CommitPolicy::default(),
             needs_rebuild,
+            detached: false,
         })
+    }
+
+    /// Commits what is pending, gives up the writer and returns a copy over the same
+    /// index and reader for a [`super::BackgroundIndexer`] to write with; this one
+    /// only reads until [`SearchIndex::reattach`].
+    pub(crate) fn detach(&mut self, conn: &Connection) -> Result<SearchIndex> {
+        self.flush(conn)?;
+        self.writer = None;
+        self.detached = true;
+        Ok(SearchIndex {
+            index: self.index.clone(),
+            reader: self.reader.clone(),
+            fields: self.fields,
+            writer: None,
+            drained_upto: self.drained_upto,
+            pending: 0,
+            first_pending: None,
+            policy: self.policy,
+            needs_rebuild: self.needs_rebuild,
+            detached: false,
+        })
+    }
+
+    /// Writes again itself (the background indexer has stopped).
+    pub(crate) fn reattach(&mut self) {
+        self.detached = false;
     }
 
     /// Takes the writer lock if no other process holds it.
     fn writer(&mut self) -> Option<&mut IndexWriter> {
+        if self.detached {
+            return None;
+        }
         if self.writer.is_none() {
             match self.index.writer_with_num_threads(1, WRITER_MEMORY) {
                 Ok(w) => self.writer = Some(w),
@@ -167,7 +199,9 @@ impl SearchIndex {
         self.step(conn, true).map(|_| ())
     }
 
-    fn step(&mut self, conn: &Connection, force: bool) -> Result<usize> {
+    /// Drains the outbox, committing now (`force`) or when the policy says so;
+    /// returns how many entries were (re)indexed.
+    pub(crate) fn step(&mut self, conn: &Connection, force: bool) -> Result<usize> {
         if self.writer().is_none() {
             return Ok(0);
         }

@@ -4,6 +4,7 @@
 //!
 //! The index can be deleted at any time: it is rebuilt from SQLite.
 
+mod background;
 mod document;
 mod facets;
 mod index;
@@ -23,6 +24,7 @@ use tantivy::query::{
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Order, TantivyDocument, Term};
 
+pub use background::{BATCH_WINDOW, BackgroundIndexer};
 pub use facets::Facets;
 pub use index::{CommitPolicy, SearchIndex};
 pub use schema::SCHEMA_VERSION;
