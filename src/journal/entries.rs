@@ -14,6 +14,26 @@ use super::model::{
 use super::{people, validate};
 use crate::{Error, Result, clock, ladder::BehaviourRef};
 
+/// `execute` through the connection's statement cache: saving and indexing run the
+/// same few statements for every entry, and preparing them costs more than running them.
+pub(crate) fn exec(
+    conn: &Connection,
+    sql: &str,
+    p: impl rusqlite::Params,
+) -> rusqlite::Result<usize> {
+    conn.prepare_cached(sql)?.execute(p)
+}
+
+/// `query_row` through the connection's statement cache (see [`exec`]).
+pub(crate) fn row<T>(
+    conn: &Connection,
+    sql: &str,
+    p: impl rusqlite::Params,
+    f: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<T> {
+    conn.prepare_cached(sql)?.query_row(p, f)
+}
+
 /// `entries.demo`: part of the demo journal, removable for good.
 pub(crate) const DEMO: i64 = 1;
 /// `entries.demo`: came from the demo, then the user changed it; theirs now.
@@ -90,7 +110,8 @@ pub(crate) fn store(
                 return Ok(id.to_string());
             }
             if writer == Writer::User {
-                conn.execute(
+                exec(
+                    conn,
                     "UPDATE entries SET demo = ?2 WHERE id = ?1 AND demo = ?3",
                     params![id, DEMO_KEPT, DEMO],
                 )?;
@@ -99,7 +120,8 @@ pub(crate) fn store(
         }
         None => {
             let id = uuid::Uuid::now_v7().to_string();
-            conn.execute(
+            exec(
+                conn,
                 "INSERT INTO entries (id, kind, date, created_at, updated_at, revision, demo)
                  VALUES (?1, ?2, ?3, ?4, ?4, 0, ?5)",
                 params![
@@ -114,7 +136,8 @@ pub(crate) fn store(
         }
     };
     write_current(conn, &id, &content, &now, revision)?;
-    conn.execute(
+    exec(
+        conn,
         "INSERT INTO revisions (entry_id, revision, at, content) VALUES (?1, ?2, ?3, ?4)",
         params![id, revision, now, to_json(&content)?],
     )?;
@@ -136,13 +159,13 @@ fn resolve(
 ) -> Result<EntryContent<i64>> {
     let mut tags = Vec::with_capacity(input.tags.len());
     for t in &input.tags {
-        let stored: Option<String> = conn
-            .query_row(
-                "SELECT name FROM tags WHERE name_key = ?1",
-                [validate::name_key(t)],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let stored: Option<String> = row(
+            conn,
+            "SELECT name FROM tags WHERE name_key = ?1",
+            [validate::name_key(t)],
+            |r| r.get(0),
+        )
+        .optional()?;
         tags.push(stored.unwrap_or_else(|| t.clone()));
     }
     let mut details = input
@@ -150,13 +173,13 @@ fn resolve(
         .map_people(|name| people::resolve_or_create(conn, &name, demo))?;
     if let Details::Pairing(p) = &mut details {
         for f in &mut p.follow_ups {
-            let owner: Option<String> = conn
-                .query_row(
-                    "SELECT entry_id FROM follow_ups WHERE id = ?1",
-                    [&f.id],
-                    |r| r.get(0),
-                )
-                .optional()?;
+            let owner: Option<String> = row(
+                conn,
+                "SELECT entry_id FROM follow_ups WHERE id = ?1",
+                [&f.id],
+                |r| r.get(0),
+            )
+            .optional()?;
             if owner.is_some_and(|owner| Some(owner.as_str()) != id) {
                 f.id = uuid::Uuid::now_v7().to_string();
             }
@@ -185,7 +208,8 @@ fn write_current(
         Details::Feedback(f) => (None, Some(f), None),
         Details::Learning(l) => (None, None, Some(l)),
     };
-    conn.execute(
+    exec(
+        conn,
         "UPDATE entries SET title = ?2, date = ?3, time = ?4, updated_at = ?5, revision = ?6,
             role = ?7, minutes = ?8, area = ?9, ticket = ?10, notes = ?11, learned = ?12,
             direction = ?13, situation = ?14, observed = ?15, impact = ?16, tone = ?17,
@@ -221,7 +245,11 @@ fn write_current(
         "entry_behaviours",
         "follow_ups",
     ] {
-        conn.execute(&format!("DELETE FROM {table} WHERE entry_id = ?1"), [id])?;
+        exec(
+            conn,
+            &format!("DELETE FROM {table} WHERE entry_id = ?1"),
+            [id],
+        )?;
     }
     let mut people_stmt = conn.prepare_cached(
         "INSERT INTO entry_people (entry_id, person_id, role, position) VALUES (?1, ?2, ?3, ?4)",
@@ -245,11 +273,13 @@ fn write_current(
     }
     for (i, tag) in c.tags.iter().enumerate() {
         let key = validate::name_key(tag);
-        conn.execute(
+        exec(
+            conn,
             "INSERT INTO tags (name, name_key) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
             params![tag, key],
         )?;
-        conn.execute(
+        exec(
+            conn,
             "INSERT INTO entry_tags (entry_id, tag_id, position)
              SELECT ?1, id, ?3 FROM tags WHERE name_key = ?2",
             params![id, key, i as i64],
@@ -269,11 +299,13 @@ pub(crate) fn resolve_id(conn: &Connection, typed: &str) -> Result<String> {
     let typed = typed.trim().to_ascii_lowercase();
     let well_formed = !typed.is_empty() && typed.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
     if well_formed {
-        let exact: Option<String> = conn
-            .query_row("SELECT id FROM entries WHERE id = ?1", [&typed], |r| {
-                r.get(0)
-            })
-            .optional()?;
+        let exact: Option<String> = row(
+            conn,
+            "SELECT id FROM entries WHERE id = ?1",
+            [&typed],
+            |r| r.get(0),
+        )
+        .optional()?;
         if let Some(id) = exact {
             return Ok(id);
         }
@@ -298,7 +330,7 @@ pub(crate) fn resolve_id(conn: &Connection, typed: &str) -> Result<String> {
 }
 
 fn meta(conn: &Connection, id: &str) -> Result<Meta> {
-    conn.query_row(
+    row(conn,
         "SELECT id, created_at, updated_at, revision, deleted_at, demo = 1 FROM entries WHERE id = ?1",
         [id],
         |r| {
@@ -317,10 +349,11 @@ fn meta(conn: &Connection, id: &str) -> Result<Meta> {
 }
 
 fn kind_of(conn: &Connection, id: &str) -> Result<Kind> {
-    let kind: String = conn
-        .query_row("SELECT kind FROM entries WHERE id = ?1", [id], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| Error::not_found("entry", id))?;
+    let kind: String = row(conn, "SELECT kind FROM entries WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or_else(|| Error::not_found("entry", id))?;
     Kind::parse(&kind)
 }
 
@@ -349,16 +382,16 @@ pub(crate) fn load_content(conn: &Connection, id: &str) -> Result<EntryContent<i
             .query_map([id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?)
     };
-    let row = conn
-        .query_row(
-            "SELECT kind, title, date, time, role, minutes, area, ticket, notes, learned,
+    let row = row(
+        conn,
+        "SELECT kind, title, date, time, role, minutes, area, ticket, notes, learned,
                     direction, situation, observed, impact, tone, reflection, body, source
              FROM entries WHERE id = ?1",
-            [id],
-            row_parts,
-        )
-        .optional()?
-        .ok_or_else(|| Error::not_found("entry", id))?;
+        [id],
+        row_parts,
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("entry", id))?;
     let (kind, title, date, time, mut details) = row;
     match &mut details {
         Details::Pairing(p) => {
@@ -492,7 +525,7 @@ pub(crate) fn list(conn: &Connection, filter: &ListFilter, trash: bool) -> Resul
 /// How many entries match `filter` (its limit and offset ignored).
 pub(crate) fn count(conn: &Connection, filter: &ListFilter, trash: bool) -> Result<u32> {
     let (sql, args) = filtered("SELECT COUNT(*)", conn, filter, trash)?;
-    let n: i64 = conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?;
+    let n: i64 = row(conn, &sql, rusqlite::params_from_iter(args), |r| r.get(0))?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
@@ -531,14 +564,14 @@ fn filtered(
     }
     if let Some(tag) = &filter.tag {
         let tag = tag.trim().trim_start_matches('#');
-        let tag_id: i64 = conn
-            .query_row(
-                "SELECT id FROM tags WHERE name_key = ?1",
-                [validate::name_key(tag)],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or_else(|| Error::not_found("tag", tag))?;
+        let tag_id: i64 = row(
+            conn,
+            "SELECT id FROM tags WHERE name_key = ?1",
+            [validate::name_key(tag)],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found("tag", tag))?;
         arg(
             &mut sql,
             " AND EXISTS (SELECT 1 FROM entry_tags et WHERE et.entry_id = e.id AND et.tag_id = ?)",
@@ -573,7 +606,8 @@ pub(crate) fn set_deleted(conn: &Connection, id: &str, deleted: bool) -> Result<
         (false, false) => Err(Error::Conflict(format!("entry {id} is not in the trash"))),
         _ => {
             let at = deleted.then(clock::now_timestamp);
-            conn.execute(
+            exec(
+                conn,
                 "UPDATE entries SET deleted_at = ?2 WHERE id = ?1",
                 params![id, at],
             )?;
@@ -648,19 +682,19 @@ pub(crate) fn replace_person(conn: &Connection, from: i64, into: i64) -> Result<
 
 /// Makes revision `to` current again, as a new revision (history is never rewritten).
 pub(crate) fn revert(conn: &Connection, id: &str, to: i64) -> Result<()> {
-    let json: String = conn
-        .query_row(
-            "SELECT content FROM revisions WHERE entry_id = ?1 AND revision = ?2",
-            params![id, to],
-            |r| r.get(0),
+    let json: String = row(
+        conn,
+        "SELECT content FROM revisions WHERE entry_id = ?1 AND revision = ?2",
+        params![id, to],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| {
+        Error::invalid(
+            "revision",
+            format!("entry {id} has no revision {to} (see `rungs history {id}`)"),
         )
-        .optional()?
-        .ok_or_else(|| {
-            Error::invalid(
-                "revision",
-                format!("entry {id} has no revision {to} (see `rungs history {id}`)"),
-            )
-        })?;
+    })?;
     let content = parse_content(id, to, &json)?;
     // People merged since then are represented by whoever they were merged into.
     let mut content = EntryContent {

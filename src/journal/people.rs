@@ -4,6 +4,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::entries::{exec, row};
 use super::model::Person;
 use super::validate;
 use crate::{Error, Result, clock};
@@ -11,12 +12,14 @@ use crate::{Error, Result, clock};
 /// Follows merges to the person who stands for `id` now.
 pub(crate) fn survivor(conn: &Connection, mut id: i64) -> Result<i64> {
     for _ in 0..64 {
-        let next: Option<i64> = conn
-            .query_row("SELECT merged_into FROM people WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?
-            .ok_or_else(|| Error::not_found("person", id.to_string()))?;
+        let next: Option<i64> = row(
+            conn,
+            "SELECT merged_into FROM people WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found("person", id.to_string()))?;
         match next {
             Some(n) => id = n,
             None => return Ok(id),
@@ -30,14 +33,14 @@ pub(crate) fn survivor(conn: &Connection, mut id: i64) -> Result<i64> {
 /// The active person a name refers to: an active name first, else a merged-away name.
 pub(crate) fn find(conn: &Connection, name: &str) -> Result<Option<i64>> {
     let key = validate::name_key(&name.split_whitespace().collect::<Vec<_>>().join(" "));
-    let id: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM people WHERE name_key = ?1
+    let id: Option<i64> = row(
+        conn,
+        "SELECT id FROM people WHERE name_key = ?1
              ORDER BY merged_into IS NOT NULL, id DESC LIMIT 1",
-            [&key],
-            |r| r.get(0),
-        )
-        .optional()?;
+        [&key],
+        |r| r.get(0),
+    )
+    .optional()?;
     id.map(|id| survivor(conn, id)).transpose()
 }
 
@@ -45,7 +48,8 @@ pub(crate) fn resolve_or_create(conn: &Connection, name: &str, demo: bool) -> Re
     if let Some(id) = find(conn, name)? {
         return Ok(id);
     }
-    conn.execute(
+    exec(
+        conn,
         "INSERT INTO people (name, name_key, demo, created_at) VALUES (?1, ?2, ?3, ?4)",
         params![name, validate::name_key(name), demo, clock::now_timestamp()],
     )?;
@@ -54,7 +58,12 @@ pub(crate) fn resolve_or_create(conn: &Connection, name: &str, demo: bool) -> Re
 
 pub(crate) fn name_of(conn: &Connection, id: i64) -> Result<String> {
     let id = survivor(conn, id)?;
-    Ok(conn.query_row("SELECT name FROM people WHERE id = ?1", [id], |r| r.get(0))?)
+    Ok(row(
+        conn,
+        "SELECT name FROM people WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )?)
 }
 
 fn require(conn: &Connection, field: &str, name: &str) -> Result<i64> {
@@ -92,19 +101,20 @@ pub(crate) fn get(conn: &Connection, id: i64) -> Result<Person> {
 pub(crate) fn rename(conn: &Connection, old: &str, new: &str) -> Result<i64> {
     let id = require(conn, "old name", old)?;
     let new = validate::name("new name", new)?;
-    let clash: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM people WHERE name_key = ?1 AND merged_into IS NULL AND id != ?2",
-            params![validate::name_key(&new), id],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let clash: Option<i64> = row(
+        conn,
+        "SELECT id FROM people WHERE name_key = ?1 AND merged_into IS NULL AND id != ?2",
+        params![validate::name_key(&new), id],
+        |r| r.get(0),
+    )
+    .optional()?;
     if clash.is_some() {
         return Err(Error::Conflict(format!(
             "new name: '{new}' is already someone else; to make them one person, use `rungs person merge`"
         )));
     }
-    conn.execute(
+    exec(
+        conn,
         // A person the user has renamed is theirs, even one the demo brought in.
         "UPDATE people SET name = ?2, name_key = ?3, demo = 0 WHERE id = ?1",
         params![id, new, validate::name_key(&new)],
@@ -121,13 +131,15 @@ pub(crate) fn merge(conn: &Connection, from: &str, into: &str) -> Result<i64> {
         return Err(Error::invalid("into", "is the same person as from"));
     }
     super::entries::replace_person(conn, from_id, into_id)?;
-    conn.execute(
+    exec(
+        conn,
         "UPDATE people SET mentee = mentee OR (SELECT mentee FROM people WHERE id = ?1),
                            demo = demo AND (SELECT demo FROM people WHERE id = ?1)
          WHERE id = ?2",
         params![from_id, into_id],
     )?;
-    conn.execute(
+    exec(
+        conn,
         "UPDATE people SET merged_into = ?2 WHERE id = ?1",
         params![from_id, into_id],
     )?;
@@ -136,7 +148,8 @@ pub(crate) fn merge(conn: &Connection, from: &str, into: &str) -> Result<i64> {
 
 pub(crate) fn set_mentee(conn: &Connection, name: &str, mentee: bool) -> Result<i64> {
     let id = require(conn, "name", name)?;
-    conn.execute(
+    exec(
+        conn,
         "UPDATE people SET mentee = ?2, demo = 0 WHERE id = ?1",
         params![id, mentee],
     )?;

@@ -64,6 +64,7 @@ impl BackgroundIndexer {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(crate::store::BUSY_TIMEOUT)?;
+        conn.set_prepared_statement_cache_capacity(crate::store::STATEMENT_CACHE);
         // The thread only deletes outbox rows: losing such a delete in a crash means
         // re-indexing an entry, so those commits need not wait for an fsync.
         conn.execute_batch("PRAGMA synchronous = NORMAL;")?;

@@ -1,6 +1,6 @@
 //! Facet counts over the whole result set, read from fast columns.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector};
@@ -23,7 +23,9 @@ pub struct FacetCollector;
 
 pub struct SegmentFacets {
     columns: Vec<Option<StrColumn>>,
-    counts: Vec<HashMap<u64, u64>>,
+    /// Per column, a count per term ordinal: the values are few (people, tags,
+    /// behaviours), the matching documents may be most of the journal.
+    counts: Vec<Vec<u64>>,
 }
 
 impl Collector for FacetCollector {
@@ -32,13 +34,13 @@ impl Collector for FacetCollector {
 
     fn for_segment(&self, _: u32, segment: &SegmentReader) -> tantivy::Result<SegmentFacets> {
         let mut columns = Vec::new();
+        let mut counts = Vec::new();
         for f in FACET_FIELDS {
-            columns.push(segment.fast_fields().str(f)?);
+            let column = segment.fast_fields().str(f)?;
+            counts.push(vec![0; column.as_ref().map_or(0, |c| c.num_terms())]);
+            columns.push(column);
         }
-        Ok(SegmentFacets {
-            columns,
-            counts: vec![HashMap::new(); FACET_FIELDS.len()],
-        })
+        Ok(SegmentFacets { columns, counts })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -71,7 +73,7 @@ impl SegmentCollector for SegmentFacets {
         for (column, counts) in self.columns.iter().zip(&mut self.counts) {
             if let Some(c) = column {
                 for ord in c.term_ords(doc) {
-                    *counts.entry(ord).or_default() += 1;
+                    counts[ord as usize] += 1;
                 }
             }
         }
@@ -82,7 +84,8 @@ impl SegmentCollector for SegmentFacets {
         for (column, counts) in self.columns.iter().zip(self.counts) {
             let mut m = BTreeMap::new();
             if let Some(c) = column {
-                for (ord, n) in counts {
+                for (ord, n) in counts.into_iter().enumerate().filter(|(_, n)| *n > 0) {
+                    let ord = ord as u64;
                     let mut s = String::new();
                     if c.ord_to_str(ord, &mut s).unwrap_or(false) {
                         m.insert(s, n);

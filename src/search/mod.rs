@@ -8,6 +8,7 @@ mod background;
 mod document;
 mod facets;
 mod index;
+mod prebuilt;
 pub mod query;
 pub mod saved;
 mod schema;
@@ -19,7 +20,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Order, TantivyDocument, Term};
@@ -173,7 +174,17 @@ pub fn search(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Resul
         clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
         Box::new(BooleanQuery::new(clauses))
     };
-    let groups: Vec<Box<dyn Query>> = parts.iter().map(|p| query::part_query(f, p)).collect();
+    let searcher = ix.reader.searcher();
+    // Each part's weight (and typo automaton) is built once, however often it runs.
+    let scoring = EnableScoring::enabled_from_searcher(&searcher);
+    let groups: Vec<Box<dyn Query>> = parts
+        .iter()
+        .map(|p| {
+            prebuilt::prebuilt(&*query::part_query(f, p), scoring)
+                .map(|q| Box::new(q) as Box<dyn Query>)
+        })
+        .collect::<tantivy::Result<_>>()
+        .map_err(tantivy_err)?;
     let any: Box<dyn Query> = if groups.is_empty() {
         Box::new(AllQuery)
     } else {
@@ -185,7 +196,6 @@ pub fn search(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Resul
         ))
     };
     let any = with_filters(any);
-    let searcher = ix.reader.searcher();
     let (total, facets) = searcher
         .search(&*any, &(Count, facets::FacetCollector))
         .map_err(tantivy_err)?;
@@ -226,6 +236,7 @@ pub fn search(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Resul
         ranked = ranked.into_iter().skip(offset).take(limit).collect();
     }
     let mut hits = Vec::with_capacity(ranked.len());
+    let mut marks = snippet::Matcher::new(&parts);
     for (score, addr) in ranked {
         let doc: TantivyDocument = searcher.doc(addr).map_err(tantivy_err)?;
         let text = |field| {
@@ -240,8 +251,8 @@ pub fn search(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Resul
         hits.push(Hit {
             id: text(f.id),
             kind: text(f.kind),
-            title_html: snippet::snippet(&parts, &title),
-            snippet: snippet::snippet(&parts, &body),
+            title_html: marks.snippet(&title),
+            snippet: marks.snippet(&body),
             title,
             date: format!(
                 "{:04}-{:02}-{:02}",

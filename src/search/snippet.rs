@@ -2,6 +2,13 @@
 //! tantivy's `SnippetGenerator`, which cannot see what fuzzy and prefix queries
 //! matched: we re-analyse the stored text and mark every word that the query's
 //! exact, typo-tolerant, prefix or phrase parts would match.
+//!
+//! Stemming and edit distances are the costly part, and a journal's texts repeat
+//! their words: a [`Matcher`] decides each distinct word once per search.
+
+use std::collections::HashMap;
+
+use tantivy::tokenizer::TextAnalyzer;
 
 use super::query::Part;
 use super::schema;
@@ -20,25 +27,69 @@ fn matches(parts: &[Part], stem: &str, word: &str) -> bool {
                 || (*prefix && (stem.starts_with(q.as_str()) || word.starts_with(raw.as_str())))
                 || {
                     let d = Part::distance(raw) as usize;
-                    d > 0 && strsim::damerau_levenshtein(word, raw) <= d
+                    d > 0
+                        && word.chars().count().abs_diff(raw.chars().count()) <= d
+                        && strsim::damerau_levenshtein(word, raw) <= d
                 }
         }
         Part::Phrase { stems, .. } => stems.iter().any(|t| t == stem),
     })
 }
 
-/// Byte ranges of `text` that match.
-pub fn match_ranges(parts: &[Part], text: &str) -> Vec<(usize, usize)> {
-    let mut analyzer = schema::stemmed();
-    let mut stream = analyzer.token_stream(text);
-    let mut out = Vec::new();
-    while let Some(t) = stream.next() {
-        let word = text[t.offset_from..t.offset_to].to_lowercase();
-        if matches(parts, &t.text, &word) {
-            out.push((t.offset_from, t.offset_to));
+/// Marks the words of texts that match one query, remembering its verdict on each
+/// distinct (lower-cased) word.
+pub struct Matcher<'a> {
+    parts: &'a [Part],
+    plain: TextAnalyzer,
+    stemmed: TextAnalyzer,
+    verdicts: HashMap<String, bool>,
+}
+
+impl<'a> Matcher<'a> {
+    pub fn new(parts: &'a [Part]) -> Self {
+        Matcher {
+            parts,
+            plain: schema::plain(),
+            stemmed: schema::stemmed(),
+            verdicts: HashMap::new(),
         }
     }
-    out
+
+    /// Byte ranges of `text` that match. The plain analyzer splits and lower-cases
+    /// exactly as the stemmed one does, so only new words need stemming.
+    pub fn match_ranges(&mut self, text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut stream = self.plain.token_stream(text);
+        while let Some(t) = stream.next() {
+            let hit = match self.verdicts.get(&t.text) {
+                Some(&hit) => hit,
+                None => {
+                    let word = text[t.offset_from..t.offset_to].to_lowercase();
+                    let stem = schema::tokens(&mut self.stemmed, &word)
+                        .pop()
+                        .unwrap_or_default();
+                    let hit = matches(self.parts, &stem, &word);
+                    self.verdicts.insert(t.text.clone(), hit);
+                    hit
+                }
+            };
+            if hit {
+                out.push((t.offset_from, t.offset_to));
+            }
+        }
+        out
+    }
+
+    /// See [`snippet`].
+    pub fn snippet(&mut self, text: &str) -> String {
+        let ranges = self.match_ranges(text);
+        window(&ranges, text)
+    }
+}
+
+/// Byte ranges of `text` that match.
+pub fn match_ranges(parts: &[Part], text: &str) -> Vec<(usize, usize)> {
+    Matcher::new(parts).match_ranges(text)
 }
 
 pub fn escape(s: &str) -> String {
@@ -66,7 +117,10 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 /// A window of about 180 characters around the densest cluster of matches, HTML
 /// escaped, matches in `<mark>`. Whitespace (Markdown line breaks) is collapsed.
 pub fn snippet(parts: &[Part], text: &str) -> String {
-    let ranges = match_ranges(parts, text);
+    Matcher::new(parts).snippet(text)
+}
+
+fn window(ranges: &[(usize, usize)], text: &str) -> String {
     // The window start that covers the most matches.
     let mut best = (0usize, 0usize);
     for (i, &(start, _)) in ranges.iter().enumerate() {

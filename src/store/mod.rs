@@ -20,6 +20,9 @@ use crate::{Error, Result, paths};
 
 /// How long a writer waits for another process (app or CLI) to finish its write.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+/// Prepared statements kept per connection (rusqlite's default of 16 is fewer than
+/// one save uses, so they were prepared again for every entry).
+pub const STATEMENT_CACHE: usize = 64;
 
 pub struct Database {
     conn: Connection,
@@ -115,6 +118,9 @@ impl Database {
 
     fn configure(&mut self) -> Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Saving and indexing an entry run a few dozen distinct statements.
+        self.conn
+            .set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         // WAL lets the app read while the CLI writes; in-memory databases stay "memory".
         let _mode: String = self
             .conn

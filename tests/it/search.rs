@@ -648,3 +648,88 @@ fn two_processes_adding_at_once_leave_every_entry_searchable() {
         (CLI_ENTRIES + LIBRARY_ENTRIES) as u64
     );
 }
+
+fn learning(title: &str) -> EntryInput {
+    EntryInput {
+        title: Some(title.into()),
+        date: "2026-11-20".into(),
+        time: None,
+        tags: vec![],
+        behaviours: vec![],
+        details: Details::Learning(Learning {
+            body: format!("Notes about {title}"),
+            source: None,
+        }),
+    }
+}
+
+fn total(journal: &mut Journal, query: &str) -> u64 {
+    journal
+        .search(&SearchRequest {
+            query: format!("{query} "),
+            ..Default::default()
+        })
+        .unwrap()
+        .total
+}
+
+#[test]
+fn background_indexing_commits_off_the_save_path_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = Journal::open(dir.path()).unwrap();
+    journal.start_background_indexing().unwrap();
+    assert!(journal.is_indexing_in_background());
+    // The caller no longer holds the writer: a save only wakes the indexer thread.
+    assert!(!journal.search_index().is_writer());
+    let first = journal.add(learning("Zebrafish tanks")).unwrap();
+    journal.flush_index().unwrap();
+    let found = journal
+        .search(&SearchRequest {
+            query: "zebrafish ".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        found.hits.iter().map(|h| &h.id).collect::<Vec<_>>(),
+        [&first.id]
+    );
+    // Without a flush the thread commits on its own (liveness, not speed: 30 s).
+    journal.add(learning("Quokka enclosure")).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while total(&mut journal, "quokka") == 0 {
+        assert!(std::time::Instant::now() < deadline, "never indexed");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    // Reindexing pauses the thread, rebuilds, and resumes it.
+    assert_eq!(journal.reindex(&mut |_, _| {}).unwrap(), 2);
+    assert!(journal.is_indexing_in_background());
+    journal.add(learning("Wombat burrows")).unwrap();
+    // Stopping commits what is pending; the caller indexes inline again.
+    assert!(journal.stop_background_indexing());
+    assert!(journal.search_index().is_writer());
+    assert_eq!(total(&mut journal, "wombat"), 1);
+    journal.start_background_indexing().unwrap();
+    journal.add(learning("Axolotl gills")).unwrap();
+    drop(journal);
+    // Dropping the journal committed the last save and emptied the outbox.
+    let mut journal = Journal::open(dir.path()).unwrap();
+    let outbox: i64 = journal
+        .database()
+        .conn()
+        .query_row("SELECT COUNT(*) FROM index_outbox", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(outbox, 0);
+    for word in ["zebrafish", "quokka", "wombat", "axolotl"] {
+        assert_eq!(total(&mut journal, word), 1, "{word}");
+    }
+}
+
+#[test]
+fn background_indexing_needs_a_journal_on_disk() {
+    let mut journal = Journal::open_in_memory().unwrap();
+    let err = journal.start_background_indexing().unwrap_err();
+    assert!(err.to_string().contains("on disk"), "{err}");
+    assert!(!journal.is_indexing_in_background());
+    journal.add(learning("Still indexed inline")).unwrap();
+    assert_eq!(total(&mut journal, "inline"), 1);
+}
