@@ -50,6 +50,9 @@ e2e: deps ui-build
 	test -f tests/e2e/node_modules/.package-lock.json -a tests/e2e/node_modules/.package-lock.json -nt tests/e2e/package-lock.json || (cd tests/e2e && $(NPM_CI))
 	cd tests/e2e && xvfb-run -a -s "-screen 0 1280x860x24" node --test --test-concurrency=1 --test-timeout=600000 app.test.mjs
 
-## deb: a Debian package of the desktop app (offline), under target/release/bundle/deb/
+## deb: a Debian package of the desktop app, under target/release/bundle/deb/
+# The Tauri CLI is fetched by npx at a pinned version rather than kept in ui/'s lockfile:
+# npm 11 writes its per-platform optional packages into the lock in a way `npm ci` rejects.
+TAURI_CLI := @tauri-apps/cli@2.12.5
 deb: deps ui-build
-	ui/node_modules/.bin/tauri build --bundles deb
+	npx --yes $(TAURI_CLI) build --bundles deb
