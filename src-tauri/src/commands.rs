@@ -1,5 +1,6 @@
 //! The IPC commands: each takes the state, calls the core once and maps its error.
-//! No business logic lives here; the arguments and results are core types, whose
+//! Every command is `async` so Tauri runs it on its worker pool, never on the window's
+//! main thread: a slow call cannot freeze the window. No business logic lives here; the arguments and results are core types, whose
 //! TypeScript declarations are generated (see `types.rs`).
 
 use rungs::demo::DemoSummary;
@@ -25,7 +26,7 @@ pub struct AppInfo {
     pub empty: bool,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn app_info(s: S) -> AppResult<AppInfo> {
     s.with(|j| {
         Ok(AppInfo {
@@ -36,108 +37,108 @@ pub fn app_info(s: S) -> AppResult<AppInfo> {
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_entries(s: S, filter: ListFilter, trash: bool) -> AppResult<EntryPage> {
     s.with(|j| j.list_page(&filter, trash))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_entry(s: S, id: String) -> AppResult<Entry> {
     s.with(|j| j.get(&id))
 }
 
 /// The entry as the edit form starts from (a derived feedback title stays derived).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn entry_input(s: S, id: String) -> AppResult<EntryInput> {
     s.with(|j| j.get(&id).map(|e| e.to_input()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_entry(s: S, input: EntryInput) -> AppResult<Entry> {
     s.with(|j| j.add(input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_entry(s: S, id: String, input: EntryInput) -> AppResult<Entry> {
     s.with(|j| j.update(&id, input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_entry(s: S, id: String) -> AppResult<Entry> {
     s.with(|j| j.delete(&id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn restore_entry(s: S, id: String) -> AppResult<Entry> {
     s.with(|j| j.undelete(&id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn entry_history(s: S, id: String) -> AppResult<Vec<Revision>> {
     s.with(|j| j.history(&id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn revert_entry(s: S, id: String, revision: i64) -> AppResult<Entry> {
     s.with(|j| j.revert(&id, revision))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn link_behaviours(s: S, id: String, behaviours: Vec<String>) -> AppResult<Entry> {
     s.with(|j| j.link(&id, &behaviours))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn unlink_behaviours(s: S, id: String, behaviours: Vec<String>) -> AppResult<Entry> {
     s.with(|j| j.unlink(&id, &behaviours))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_follow_up_done(s: S, id: String, done: bool) -> AppResult<FollowUpItem> {
     s.with(|j| j.set_follow_up_done(&id, done))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn people(s: S) -> AppResult<Vec<Person>> {
     s.with(|j| j.people())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn tags(s: S) -> AppResult<Vec<String>> {
     s.with(|j| j.tags())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn ladder(s: S) -> AppResult<Ladder> {
     s.with(|j| j.ladder())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn suggest_behaviours(s: S, request: SuggestRequest) -> AppResult<Vec<Suggestion>> {
     s.with(|j| j.suggest(&request))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn render_markdown(markdown: String) -> String {
     rungs::render::markdown_to_html(&markdown)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn load_demo(s: S) -> AppResult<DemoSummary> {
     s.with(|j| j.load_demo(false))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_draft(s: S, slot: String, data: String) -> AppResult<Draft> {
     s.with(|j| j.save_draft(&slot, &data))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_draft(s: S, slot: String) -> AppResult<Option<Draft>> {
     s.with(|j| j.draft(&slot))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn discard_draft(s: S, slot: String) -> AppResult<()> {
     s.with(|j| j.discard_draft(&slot))
 }

@@ -19,7 +19,6 @@ fn main() {
         .with_writer(std::io::stderr)
         .init();
     let state = state::AppState::open(state::data_dir_arg(std::env::args()));
-    state.start_index_sync();
     let app = tauri::Builder::default()
         .manage(state)
         .invoke_handler(tauri::generate_handler![

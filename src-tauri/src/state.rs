@@ -1,21 +1,18 @@
 //! The app's state: the journal, opened once from the core's data-dir resolver, behind
-//! a mutex; and the timer thread that keeps the search index up to date off the UI
-//! thread (the core decides what to do: drain the outbox, commit when a batch is due).
+//! a mutex. The search index is kept up to date by the core's background indexer
+//! (its own thread and connection), so a save is only its SQLite transaction and no
+//! command waits on an index commit.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::sync::Mutex;
 
 use rungs::{Journal, paths};
 
 use crate::error::{AppError, AppResult};
 
-/// How often index maintenance runs.
-const SYNC_EVERY: Duration = Duration::from_secs(1);
-
 pub struct AppState {
     pub data_dir: PathBuf,
-    journal: Arc<Mutex<Option<Journal>>>,
+    journal: Mutex<Option<Journal>>,
     /// Why the journal could not be opened, shown instead of the app.
     pub open_error: Option<AppError>,
 }
@@ -26,7 +23,13 @@ impl AppState {
         let data_dir = paths::resolve_data_dir(explicit.as_deref());
         let (data_dir, opened) = match data_dir {
             Ok(dir) => {
-                let j = Journal::open(&dir);
+                let j = Journal::open(&dir).map(|mut j| {
+                    if let Err(e) = j.start_background_indexing() {
+                        // Still usable: the index is then kept on the command's thread.
+                        tracing::warn!(error = %e, "background indexing unavailable");
+                    }
+                    j
+                });
                 (dir, j)
             }
             Err(e) => (PathBuf::new(), Err(e)),
@@ -40,7 +43,7 @@ impl AppState {
         };
         AppState {
             data_dir,
-            journal: Arc::new(Mutex::new(journal)),
+            journal: Mutex::new(journal),
             open_error,
         }
     }
@@ -56,24 +59,6 @@ impl AppState {
                 field: None,
             })),
         }
-    }
-
-    /// Starts the index-maintenance thread.
-    pub fn start_index_sync(&self) {
-        let journal = Arc::clone(&self.journal);
-        std::thread::Builder::new()
-            .name("index-sync".into())
-            .spawn(move || {
-                loop {
-                    std::thread::sleep(SYNC_EVERY);
-                    let mut guard = journal.lock().unwrap_or_else(|p| p.into_inner());
-                    match guard.as_mut() {
-                        Some(j) => j.sync_index(),
-                        None => return,
-                    }
-                }
-            })
-            .expect("spawn the index thread");
     }
 
     /// Commits pending index work and closes the journal (on exit).
@@ -123,5 +108,12 @@ mod tests {
         let err = state.with(|j| j.people()).unwrap_err();
         assert_eq!(err.code, "io");
         assert_eq!(state.open_error.as_ref(), Some(&err));
+    }
+
+    #[test]
+    fn the_journal_is_indexed_by_the_background_thread() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(Some(dir.path().to_path_buf()));
+        assert!(state.with(|j| Ok(j.is_indexing_in_background())).unwrap());
     }
 }
