@@ -30,7 +30,7 @@ test-rust:
 ## bench-smoke: the journal benchmark at a small N, so it cannot rot (figures are not checked)
 .PHONY: bench-smoke
 bench-smoke:
-	RUNGS_BENCH_N=2000 RUNGS_BENCH_SAVES=300 RUNGS_BENCH_ROUNDS=5 $(CARGO) bench --locked --profile dev --bench journal
+	RUNGS_BENCH_N=2000 RUNGS_BENCH_SAVES=300 RUNGS_BENCH_ROUNDS=5 RUNGS_BENCH_OUT=journal-smoke.json $(CARGO) bench --locked --profile dev --bench journal
 
 ## ui-deps / ui-build / ui-test: the Svelte UI (npm packages from the lockfile)
 ui-deps: ui/node_modules/.package-lock.json

@@ -7,7 +7,8 @@
 //! single saves (latency, time until visible in search, segments left) and peak
 //! memory. The same query mix runs interleaved on SQLite FTS5 and on a bare tantivy
 //! index over the same text, and each Rungs save alternates with a bare SQLite
-//! insert + commit. It prints a table and writes `target/bench/journal.json`.
+//! insert + commit. It prints a table and writes `target/bench/journal.json` (or the file
+//! named by `RUNGS_BENCH_OUT`; `make bench-smoke` writes `journal-smoke.json`).
 //! Figures are reported, never asserted: see BENCHMARKS.md.
 
 #[path = "journal/bare.rs"]
@@ -350,7 +351,9 @@ fn main() {
     print_table(&out, &lat, &queries, &hits);
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("journal.json");
+    // `make bench-smoke` names its own file, so a smoke run never overwrites a full one.
+    let name = std::env::var("RUNGS_BENCH_OUT").unwrap_or_else(|_| "journal.json".into());
+    let path = dir.join(name);
     std::fs::write(&path, serde_json::to_string_pretty(&out).unwrap() + "\n").unwrap();
     println!("\nwrote {}", path.display());
 }
