@@ -6,6 +6,7 @@
 
 mod commands;
 mod error;
+mod links;
 mod state;
 mod types;
 
@@ -21,6 +22,7 @@ fn main() {
     let state = state::AppState::open(state::data_dir_arg(std::env::args()));
     let app = tauri::Builder::default()
         .manage(state)
+        .plugin(links::guard())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_entries,
