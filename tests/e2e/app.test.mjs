@@ -3,7 +3,7 @@
 // window, and Markdown that cannot run script. Screenshots go to docs/screenshots/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { $t, shot, startDriver, stopDriver, withApp } from './harness.mjs';
@@ -11,6 +11,13 @@ import { $t, shot, startDriver, stopDriver, withApp } from './harness.mjs';
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'rungs-e2e-'));
 const journal = path.join(tmp, 'journal');
 const demo = path.join(tmp, 'demo');
+// The app opens outside links with RUNGS_BROWSER instead of the desktop's browser:
+// a script that records the address, so a test can see what was sent out.
+const opened = path.join(tmp, 'opened-links');
+const browserStub = path.join(tmp, 'browser');
+writeFileSync(browserStub, `#!/bin/sh\necho "$1" >> '${opened}'\n`);
+chmodSync(browserStub, 0o755);
+process.env.RUNGS_BROWSER = browserStub;
 
 before(startDriver);
 after(() => {
@@ -168,7 +175,7 @@ test('Markdown with script, an onerror handler and a javascript: link renders in
     await typeMarkdown(
       b,
       'f-body',
-      'Before\n\n<script>window.__pwned = 1</script>\n\n<img src=x onerror="window.__pwned = 2">\n\n[click me](javascript:window.__pwned=3)\n\nAfter',
+      'Before\n\n<script>window.__pwned = 1</script>\n\n<img src=x onerror="window.__pwned = 2">\n\n[click me](javascript:window.__pwned=3)\n\n[outside docs](https://example.org/rungs-e2e)\n\nAfter',
     );
     await saveWithKeys(b);
     await titleIs(b, 'XSS probe');
@@ -187,24 +194,56 @@ test('Markdown with script, an onerror handler and a javascript: link renders in
     const pwned = await b.execute(() => window.__pwned ?? null);
     assert.equal(pwned, null, 'a script from the entry ran');
     await shot(b, 'entry-sanitized');
+
+    // An outside link goes to the browser; the window keeps showing the app.
+    await (await body.$('a=outside docs')).click();
+    await b.waitUntil(async () => existsSync(opened), {
+      timeout: 10000,
+      timeoutMsg: 'the link was not handed to the browser',
+    });
+    assert.equal(readFileSync(opened, 'utf8').trim(), 'https://example.org/rungs-e2e');
+    assert.match(await b.getUrl(), /^tauri:\/\/localhost/);
+    await titleIs(b, 'XSS probe');
   });
 });
 
-test('a half-written entry survives closing the window', async () => {
+test('a half-written entry survives closing the window at once', async () => {
   await withApp(journal, async (b) => {
-    await openCapture(b, 'learning');
+    await openCapture(b, 'pairing');
     await (await b.$('#f-title')).setValue('Half-written thought about DNS');
-    await typeMarkdown(b, 'f-body', 'TTLs lie when resolvers cache negative answers');
-    const status = await $t(b, 'draft-status');
-    await b.waitUntil(async () => (await status.getText()) === 'Draft saved', { timeout: 10000 });
+    await typeMarkdown(b, 'f-notes', 'TTLs lie when resolvers cache negative answers');
+    // Typed but not yet added: part of the draft too.
+    await (await b.$('#f-followups')).addValue('Ask about negative caching');
+    // Close the window the way its close button does, without waiting for the
+    // half-second autosave: the close request saves the draft first.
+    await b.execute(() => {
+      window.__TAURI_INTERNALS__.invoke('plugin:window|close', { label: 'main' });
+    });
+    await b.pause(1500);
   });
   await withApp(journal, async (b) => {
     await (await $t(b, 'new-entry')).click();
     const banner = await $t(b, 'draft-restored');
     await banner.waitForDisplayed({ timeout: 10000 });
     assert.equal(await (await b.$('#f-title')).getValue(), 'Half-written thought about DNS');
-    const body = await b.$('[data-testid="md-f-body"] .cm-content');
-    assert.match(await body.getText(), /TTLs lie when resolvers cache negative answers/);
+    const notes = await b.$('[data-testid="md-f-notes"] .cm-content');
+    assert.match(await notes.getText(), /TTLs lie when resolvers cache negative answers/);
+    assert.equal(await (await b.$('#f-followups')).getValue(), 'Ask about negative caching');
+    await (await b.$('#f-title')).scrollIntoView({ block: 'start' });
     await shot(b, 'capture-draft-restored');
+  });
+});
+
+test('leaving the form with Esc right after typing keeps the text as a draft', async () => {
+  await withApp(journal, async (b) => {
+    await (await $t(b, 'new-entry')).click();
+    await (await $t(b, 'draft-restored')).waitForDisplayed({ timeout: 10000 });
+    const title = await b.$('#f-title');
+    await title.setValue('Edited just before leaving');
+    await b.keys('Escape');
+    await (await b.$('#f-title')).waitForDisplayed({ reverse: true });
+    await (await $t(b, 'new-entry')).click();
+    await (await $t(b, 'draft-restored')).waitForDisplayed({ timeout: 10000 });
+    assert.equal(await (await b.$('#f-title')).getValue(), 'Edited just before leaving');
   });
 });

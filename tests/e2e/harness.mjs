@@ -1,8 +1,11 @@
 // Starts tauri-driver, opens WebDriver sessions on the built app with a given data
-// directory, and cleans up: the session is always deleted, a leftover app is killed by
-// its pid (WebKitWebDriver allows one session at a time).
+// directory, and cleans up: the session is always deleted, and an app this run started
+// (a descendant of our tauri-driver, never a developer's own window) is killed by its
+// pid if it outlives its session (WebKitWebDriver allows one session at a time).
+// Screenshots go to target/screenshots, or where E2E_SCREENSHOTS says
+// (`make screenshots` sets docs/screenshots), so a test run leaves the tree clean.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -13,7 +16,7 @@ import { remote } from 'webdriverio';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../..');
 export const APP = process.env.RUNGS_APP ?? path.join(ROOT, 'target/debug/rungs-app');
-export const SHOTS = path.join(ROOT, 'docs/screenshots');
+export const SHOTS = path.resolve(ROOT, process.env.E2E_SCREENSHOTS || 'target/screenshots');
 
 let driver;
 
@@ -31,11 +34,16 @@ export async function startDriver() {
   if (!existsSync(APP)) throw new Error(`${APP} is missing: build the app first (make e2e does)`);
   const bin = process.env.TAURI_DRIVER ?? path.join(os.homedir(), '.cargo/bin/tauri-driver');
   driver = spawn(existsSync(bin) ? bin : 'tauri-driver', [], { stdio: ['ignore', 'inherit', 'inherit'] });
-  for (let i = 0; i < 100; i++) {
-    if (await portOpen(4444)) return;
-    await sleep(100);
+  // tauri-driver listens on 4444 and starts WebKitWebDriver on 4445; a session asked
+  // for before 4445 listens fails with "connection refused" (seen on a fresh machine).
+  for (const port of [4444, 4445]) {
+    let open = false;
+    for (let i = 0; i < 300 && !open; i++) {
+      open = await portOpen(port);
+      if (!open) await sleep(100);
+    }
+    if (!open) throw new Error(`tauri-driver: nothing listens on ${port} after 30 s`);
   }
-  throw new Error('tauri-driver did not listen on 4444');
 }
 
 export function stopDriver() {
@@ -43,11 +51,32 @@ export function stopDriver() {
   if (driver && driver.exitCode === null) driver.kill();
 }
 
-/** Kills app processes (our binary only, by pid) that a dead session left behind. */
+/** The parent pid of `pid`, from /proc (null when gone). */
+function parentOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (comm) state ppid …": comm may hold spaces, so read after the last ')'.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
+function startedByUs(pid) {
+  for (let p = pid, hops = 0; p && p > 1 && hops < 10; p = parentOf(p), hops++) {
+    if (p === driver?.pid) return true;
+  }
+  return false;
+}
+
+/** Kills app processes this run's tauri-driver started that a session left behind. */
 export function killLeftoverApps() {
+  if (!driver) return;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      if (readlinkSync(`/proc/${pid}/exe`) === APP) process.kill(Number(pid), 'SIGKILL');
+      if (readlinkSync(`/proc/${pid}/exe`) === APP && startedByUs(Number(pid))) {
+        process.kill(Number(pid), 'SIGKILL');
+      }
     } catch {
       // not ours, or gone
     }

@@ -2,6 +2,36 @@ import { describe, expect, it } from 'vitest';
 import { emptyForm, fieldOf, fromInput, hasContent, parseDraft, suggestionText, toInput } from './form';
 
 describe('capture form', () => {
+  it('adds text typed but not yet a chip or a follow-up when saving', () => {
+    const f = emptyForm('pairing', '2026-01-14');
+    f.partners = ['Tom Becker'];
+    f.typed = { partners: ' Lena Fischer ', tags: '#dns', followUp: 'Write it up' };
+    f.tags = ['k8s'];
+    const r = toInput(f);
+    if (!r.ok) throw new Error(r.message);
+    if (r.input.kind !== 'pairing') throw new Error('kind');
+    expect(r.input.partners).toEqual(['Tom Becker', 'Lena Fischer']);
+    expect(r.input.tags).toEqual(['k8s', 'dns']);
+    expect(r.input.follow_ups.map((x) => x.text)).toEqual(['Write it up']);
+  });
+
+  it('does not add a typed name twice, and keeps typed text in the draft', () => {
+    const f = emptyForm('pairing', '2026-01-14');
+    f.partners = ['Tom Becker'];
+    f.typed.partners = 'tom becker';
+    const r = toInput(f);
+    if (!r.ok || r.input.kind !== 'pairing') throw new Error('not ok');
+    expect(r.input.partners).toEqual(['Tom Becker']);
+    const only = emptyForm('pairing', '2026-01-14');
+    only.typed.followUp = 'Ask about the TTL';
+    expect(hasContent(only)).toBe(true);
+    const back = parseDraft(JSON.stringify(only), emptyForm('pairing', '2026-01-14'));
+    expect(back.typed.followUp).toBe('Ask about the TTL');
+    // A draft from before `typed` existed still parses to a whole form.
+    const old = parseDraft('{"title":"x"}', emptyForm('pairing', '2026-01-14'));
+    expect(old.typed).toEqual({ partners: '', tags: '', followUp: '' });
+  });
+
   it('turns a pairing form into the core input, blanks as null', () => {
     const f = emptyForm('pairing', '2026-01-14');
     f.title = 'Argo CD sync waves';

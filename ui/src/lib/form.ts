@@ -27,6 +27,8 @@ export interface FormState {
   reflection: string;
   body: string;
   source: string;
+  /** Typed into an input but not yet a chip or a follow-up: kept in the draft, added on save. */
+  typed: { partners: string; tags: string; followUp: string };
 }
 
 export function emptyForm(kind: Kind, date: string): FormState {
@@ -54,7 +56,15 @@ export function emptyForm(kind: Kind, date: string): FormState {
     reflection: '',
     body: '',
     source: '',
+    typed: { partners: '', tags: '', followUp: '' },
   };
+}
+
+/** `values` plus `typed` (trimmed, without a leading #) unless empty or already there. */
+export function withTyped(values: string[], typed: string): string[] {
+  const t = typed.trim().replace(/^#/, '');
+  if (!t || values.some((v) => v.toLowerCase() === t.toLowerCase())) return values;
+  return [...values, t];
 }
 
 const opt = (s: string): string | null => (s.trim() ? s : null);
@@ -66,7 +76,7 @@ export function toInput(f: FormState): ToInput {
     title: opt(f.title),
     date: f.date,
     time: opt(f.time),
-    tags: f.tags,
+    tags: withTyped(f.tags, f.typed.tags),
     behaviours: f.behaviours,
   };
   if (f.kind === 'pairing') {
@@ -82,14 +92,17 @@ export function toInput(f: FormState): ToInput {
       input: {
         ...common,
         kind: 'pairing',
-        partners: f.partners,
+        partners: withTyped(f.partners, f.typed.partners),
         role: f.role || null,
         minutes,
         area: opt(f.area),
         ticket: opt(f.ticket),
         notes: opt(f.notes),
         learned: opt(f.learned),
-        follow_ups: f.followUps.filter((x) => x.text.trim() || x.id),
+        follow_ups: [
+          ...f.followUps,
+          ...(f.typed.followUp.trim() ? [{ id: '', text: f.typed.followUp.trim(), done: false }] : []),
+        ].filter((x) => x.text.trim() || x.id),
       },
     };
   }
@@ -156,7 +169,13 @@ export function suggestionText(f: FormState): string {
 
 /** Whether the form holds anything worth keeping as a draft. */
 export function hasContent(f: FormState): boolean {
-  return suggestionText(f).trim().length > 0 || f.partners.length > 0 || f.person.trim().length > 0;
+  const typed = f.typed.partners + f.typed.tags + f.typed.followUp;
+  return (
+    suggestionText(f).trim().length > 0 ||
+    f.partners.length > 0 ||
+    f.person.trim().length > 0 ||
+    typed.trim().length > 0
+  );
 }
 
 /** The form field a core error names ("follow-up", "partner", "tag"… map to their inputs). */
@@ -171,7 +190,7 @@ export function parseDraft(data: string, fallback: FormState): FormState {
   try {
     const v = JSON.parse(data) as Partial<FormState>;
     if (!v || typeof v !== 'object') return fallback;
-    return { ...fallback, ...v };
+    return { ...fallback, ...v, typed: { ...fallback.typed, ...(v.typed ?? {}) } };
   } catch {
     return fallback;
   }
