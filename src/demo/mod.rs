@@ -6,9 +6,12 @@
 
 pub mod synthetic;
 
+use std::time::Duration;
+
 use serde::{Deserialize, Serialize};
 
 use crate::journal::{self, EntryInput, Journal};
+use crate::search::CommitPolicy;
 use crate::{Error, Result, clock};
 
 const JOURNAL: &str = include_str!("journal.json");
@@ -129,21 +132,34 @@ impl Journal {
             .collect();
         let people_before = self.people()?.len();
         let mut rng = synthetic::Rng::new(seed);
-        let mut done = 0;
-        while done < n {
-            let batch = (n - done).min(1000);
-            let inputs: Vec<EntryInput> = (0..batch)
-                .map(|_| synthetic::entry(&mut rng, today, &ids))
-                .collect();
-            self.write(|tx| {
-                for input in inputs {
-                    journal::save_demo_entry(tx, input)?;
-                }
-                Ok(())
-            })?;
-            done += batch;
-            progress(done, n);
-        }
+        // Each batch is drained into the index writer as it is written, but committed
+        // (segments written and fsynced) once at the end: the outbox keeps the work
+        // until then, so a crash midway loses nothing.
+        let policy = self.search_index().set_policy(CommitPolicy {
+            max_docs: usize::MAX,
+            max_delay: Duration::MAX,
+        });
+        let mut load = || -> Result<()> {
+            let mut done = 0;
+            while done < n {
+                let batch = (n - done).min(1000);
+                let inputs: Vec<EntryInput> = (0..batch)
+                    .map(|_| synthetic::entry(&mut rng, today, &ids))
+                    .collect();
+                self.write(|tx| {
+                    for input in inputs {
+                        journal::save_demo_entry(tx, input)?;
+                    }
+                    Ok(())
+                })?;
+                done += batch;
+                progress(done, n);
+            }
+            Ok(())
+        };
+        let loaded = load();
+        self.search_index().set_policy(policy);
+        loaded?;
         self.flush_index()?;
         Ok(DemoSummary {
             entries: n,

@@ -434,7 +434,7 @@ pub(crate) fn load_content(conn: &Connection, id: &str) -> Result<EntryContent<i
 
 type Parts = (Kind, Option<String>, String, Option<String>, Details<i64>);
 
-fn row_parts(r: &Row<'_>) -> rusqlite::Result<Parts> {
+pub(super) fn row_parts(r: &Row<'_>) -> rusqlite::Result<Parts> {
     let kind: String = r.get(0)?;
     let kind = opt_enum(Some(kind), Kind::parse)?.expect("kind is set");
     let text = |i: usize| r.get::<_, Option<String>>(i);

@@ -3,6 +3,7 @@
 //! the desktop app call; every write is one transaction.
 
 pub mod browse;
+pub(crate) mod bulk_read;
 pub mod drafts;
 mod entries;
 mod indexing;
@@ -11,8 +12,6 @@ mod people;
 pub mod validate;
 
 use std::path::Path;
-
-use rusqlite::OptionalExtension;
 
 pub use model::*;
 
@@ -358,21 +357,6 @@ impl Drop for Journal {
         {
             tracing::warn!(error = %e, "search index not committed; the outbox keeps the work");
         }
-    }
-}
-
-/// The entry as the index should hold it: `None` when it is gone or in the trash.
-pub(crate) fn entry_for_index(conn: &rusqlite::Connection, id: &str) -> Result<Option<Entry>> {
-    let live: Option<bool> = conn
-        .query_row(
-            "SELECT deleted_at IS NULL FROM entries WHERE id = ?1",
-            [id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    match live {
-        Some(true) => entries::get(conn, id).map(Some),
-        _ => Ok(None),
     }
 }
 

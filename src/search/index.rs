@@ -14,10 +14,13 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 use super::document;
 use super::schema::{self, Fields, SCHEMA_VERSION};
+use crate::journal::bulk_read::{self, Scope};
 use crate::{Error, Result};
 
 const VERSION_FILE: &str = "rungs-index-version";
-const WRITER_MEMORY: usize = 50_000_000;
+const WRITER_MEMORY_PER_THREAD: usize = 50_000_000;
+/// Entries read per round of queries while rebuilding.
+const REBUILD_CHUNK: i64 = 5_000;
 
 /// When buffered index changes are committed.
 #[derive(Debug, Clone, Copy)]
@@ -170,7 +173,13 @@ impl SearchIndex {
             return None;
         }
         if self.writer.is_none() {
-            match self.index.writer_with_num_threads(1, WRITER_MEMORY) {
+            // Two indexing threads when there are two cores: a bulk import or a rebuild
+            // tokenizes on both while the caller reads SQLite.
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
+            match self
+                .index
+                .writer_with_num_threads(threads, threads * WRITER_MEMORY_PER_THREAD)
+            {
                 Ok(w) => self.writer = Some(w),
                 Err(tantivy::TantivyError::LockFailure(..)) => return None,
                 Err(e) => {
@@ -180,6 +189,12 @@ impl SearchIndex {
             }
         }
         self.writer.as_mut()
+    }
+
+    /// Replaces the commit policy, returning the one it replaces. A bulk load commits
+    /// once at the end instead of every thousand entries.
+    pub fn set_policy(&mut self, policy: CommitPolicy) -> CommitPolicy {
+        std::mem::replace(&mut self.policy, policy)
     }
 
     /// Whether this process holds the writer (and so drains the outbox).
@@ -220,36 +235,36 @@ impl SearchIndex {
     }
 
     fn drain(&mut self, conn: &Connection) -> Result<usize> {
-        let mut stmt = conn.prepare_cached(
-            "SELECT MAX(seq), entry_id FROM index_outbox WHERE seq > ?1 GROUP BY entry_id",
-        )?;
-        let rows: Vec<(i64, String)> = stmt
-            .query_map([self.drained_upto], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        drop(stmt);
-        if rows.is_empty() {
+        let from = self.drained_upto;
+        let upto: i64 = conn
+            .prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM index_outbox")?
+            .query_row([], |r| r.get(0))?;
+        if upto <= from {
             return Ok(0);
         }
+        let mut stmt = conn.prepare_cached(
+            "SELECT DISTINCT entry_id FROM index_outbox WHERE seq > ?1 AND seq <= ?2",
+        )?;
+        let ids: Vec<String> = stmt
+            .query_map([from, upto], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        drop(stmt);
+        // Every queued entry leaves the index; the live ones come back as they are now.
+        let live = bulk_read::live_entries(conn, Scope::Outbox(from, upto))?;
         let fields = self.fields;
-        let mut upto = self.drained_upto;
-        let mut docs = Vec::with_capacity(rows.len());
-        for (seq, id) in &rows {
-            upto = upto.max(*seq);
-            docs.push((id.clone(), crate::journal::entry_for_index(conn, id)?));
-        }
         let writer = self.writer.as_mut().expect("writer held");
-        for (id, entry) in docs {
-            writer.delete_term(Term::from_field_text(fields.id, &id));
-            if let Some(e) = entry {
-                writer
-                    .add_document(document::build(&fields, &e))
-                    .map_err(|e| tantivy_err("add", e))?;
-            }
+        for id in &ids {
+            writer.delete_term(Term::from_field_text(fields.id, id));
+        }
+        for e in &live {
+            writer
+                .add_document(document::build(&fields, e))
+                .map_err(|e| tantivy_err("add", e))?;
         }
         self.drained_upto = upto;
-        self.pending += rows.len();
+        self.pending += ids.len();
         self.first_pending.get_or_insert_with(Instant::now);
-        Ok(rows.len())
+        Ok(ids.len())
     }
 
     fn commit(&mut self, conn: &Connection) -> Result<()> {
@@ -285,26 +300,37 @@ impl SearchIndex {
             conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM index_outbox", [], |r| {
                 r.get(0)
             })?;
-        let ids: Vec<String> = {
-            let mut stmt = conn.prepare("SELECT id FROM entries WHERE deleted_at IS NULL")?;
-            stmt.query_map([], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?
-        };
+        let total: i64 = conn.query_row(
+            "SELECT COUNT(*) FROM entries WHERE deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        let total = usize::try_from(total).unwrap_or(0);
+        let last = bulk_read::max_rowid(conn)?;
         let fields = self.fields;
         let writer = self.writer.as_mut().expect("writer held");
         writer
             .delete_all_documents()
             .map_err(|e| tantivy_err("clear", e))?;
-        let total = ids.len();
-        for (i, id) in ids.iter().enumerate() {
-            if let Some(e) = crate::journal::entry_for_index(conn, id)? {
+        // Read in chunks: one query per table per chunk, bounded memory.
+        let mut done = 0;
+        let mut lo = 0;
+        while lo < last {
+            // The chunk's last rowid (rowids may have gaps where entries were purged).
+            let hi: i64 = conn
+                .prepare_cached(
+                    "SELECT COALESCE((SELECT rowid FROM entries WHERE rowid > ?1
+                                      ORDER BY rowid LIMIT 1 OFFSET ?2), ?3)",
+                )?
+                .query_row([lo, REBUILD_CHUNK - 1, last], |r| r.get(0))?;
+            for e in bulk_read::live_entries(conn, Scope::Rowids(lo, hi))? {
                 writer
                     .add_document(document::build(&fields, &e))
                     .map_err(|e| tantivy_err("add", e))?;
+                done += 1;
             }
-            if i % 500 == 0 || i + 1 == total {
-                progress(i + 1, total);
-            }
+            progress(done.min(total), total);
+            lo = hi;
         }
         self.drained_upto = self.drained_upto.max(upto);
         self.commit(conn)?;

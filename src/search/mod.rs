@@ -13,6 +13,7 @@ pub mod query;
 pub mod saved;
 mod schema;
 pub mod snippet;
+mod stem_cache;
 
 use std::collections::HashSet;
 
