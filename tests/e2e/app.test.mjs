@@ -78,6 +78,23 @@ test('an empty journal offers the demo in one click; the timeline shows it by we
       const labels = await b.$$('[data-testid="entry-row"]').map((r) => r.getAttribute('aria-label'));
       return labels.length > 0 && labels.every((l) => l.startsWith('Feedback:'));
     });
+    // Returning from an entry keeps the filter, the scroll position and the focused row.
+    const scroller = await $t(b, 'timeline');
+    await b.execute((el) => el.scrollTo({ top: 400 }), scroller);
+    await b.pause(300);
+    const row = await b.$('[data-testid="entry-row"][data-index="6"]');
+    const rowTitle = await row.getAttribute('aria-label');
+    await row.click();
+    await (await $t(b, 'entry-title')).waitForDisplayed();
+    await (await $t(b, 'back')).click();
+    await (await $t(b, 'timeline')).waitForDisplayed();
+    await b.waitUntil(async () => (await b.execute(() => document.activeElement?.getAttribute('aria-label'))) === rowTitle, {
+      timeout: 5000,
+      timeoutMsg: 'the row that was opened does not have focus after coming back',
+    });
+    assert.equal(await (await $t(b, 'filter-feedback')).getAttribute('aria-pressed'), 'true');
+    assert.equal(await b.execute(() => document.querySelector('[data-testid="timeline"]').scrollTop), 400);
+
     await (await $t(b, 'filter-all')).click();
     await (await b.$$('[data-testid="entry-row"]')[0]).click();
     await (await $t(b, 'entry-title')).waitForDisplayed();
@@ -158,6 +175,16 @@ test('capture each kind, link a suggested behaviour, edit, revert, delete, undo,
     await openCapture(b, 'learning');
     await (await b.$('#f-title')).setValue('cert-manager renews at 2/3 of lifetime');
     await typeMarkdown(b, 'f-body', 'Certificates renew when two thirds of their lifetime has passed.');
+    // No keyboard trap: Esc inside the editor keeps the form, Tab moves focus out.
+    await b.keys('Escape');
+    assert.ok(await (await b.$('#f-title')).isDisplayed(), 'Esc in the editor left the form');
+    await b.keys('Tab');
+    const focused = await b.execute(() => ({
+      inEditor: !!document.activeElement?.closest('.cm-editor'),
+      id: document.activeElement?.id ?? '',
+    }));
+    assert.equal(focused.inEditor, false, 'Tab stayed inside the Markdown editor');
+    assert.match(await (await b.$('[data-testid="md-f-body"] .cm-content')).getText(), /two thirds of their lifetime has passed\.$/);
     await saveWithKeys(b);
     await titleIs(b, 'cert-manager renews at 2/3 of lifetime');
 
