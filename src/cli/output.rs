@@ -142,7 +142,10 @@ pub fn entry_detail(e: &Entry) -> String {
         let list: Vec<String> = e
             .behaviours
             .iter()
-            .map(|b| format!("{}  {}", b.id, b.text))
+            .map(|b| {
+                let flag = if b.retired { " [retired]" } else { "" };
+                format!("{}  {}{flag}", b.id, b.text)
+            })
             .collect();
         field("Behaviours", &format!("{}\n", list.join("\n")));
     }

@@ -10,7 +10,7 @@
 use rusqlite::Connection;
 
 use super::ParsedLadder;
-use super::parse::names::{core_title, plain_title, slug};
+use super::parse::names::{core_title, plain_title, rank_words, slug};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -191,9 +191,13 @@ fn folder_name(path: &str) -> Option<String> {
     (!GENERIC.contains(&folder.to_lowercase().as_str()) && !folder.starts_with('.')).then_some(name)
 }
 
-/// Gives every level without a code one: its title without the track's words
-/// (`OSPO Engineer II` in track `OSPO Engineer` → `ii`), else its whole title, as
-/// a slug. Codes stay unique within the file.
+/// Gives every level without a code one, by one rule wherever the title was
+/// written (an H1, an H2 under a title, front matter, the file name): the title's
+/// rank words (`Senior Engineer` → `senior`, `Senior I Engineer` → `senior-i`,
+/// `OSPO Engineer II` → `ii`); for a title without any, or when two levels of the
+/// file share them, the title without the track's words (`Mobile Engineer` in track
+/// `Mobile` → `engineer`), else the whole title, as a slug. Codes stay unique
+/// within the file.
 pub fn assign_codes(ladder: &mut ParsedLadder, track_name: &str) {
     let track_words: Vec<String> = track_name
         .split_whitespace()
@@ -205,16 +209,32 @@ pub fn assign_codes(ladder: &mut ParsedLadder, track_name: &str) {
         .filter(|l| !l.code.is_empty())
         .map(|l| l.code.to_lowercase())
         .collect();
+    // How many levels of the file share each level's rank words.
+    let rank_of: Vec<String> = ladder
+        .levels
+        .iter()
+        .map(|l| slug(&rank_words(&l.title).join(" ")))
+        .collect();
+    let mut shared: std::collections::HashMap<&str, usize> = Default::default();
+    for r in &rank_of {
+        *shared.entry(r.as_str()).or_default() += 1;
+    }
+    let ranks: Vec<usize> = rank_of.iter().map(|r| shared[r.as_str()]).collect();
     for (i, level) in ladder.levels.iter_mut().enumerate() {
         if !level.code.is_empty() {
             continue;
         }
+        let rank = slug(&rank_words(&level.title).join(" "));
         let rest: Vec<&str> = level
             .title
             .split_whitespace()
             .filter(|w| !track_words.contains(&w.to_lowercase()))
             .collect();
-        let mut code = slug(&rest.join(" "));
+        let mut code = if !rank.is_empty() && !used.contains(&rank) && ranks[i] == 1 {
+            rank
+        } else {
+            slug(&rest.join(" "))
+        };
         if code.is_empty() {
             code = slug(&level.title);
         }

@@ -142,6 +142,13 @@ fn reword_reorder_remove_and_add_keep_every_link() {
         "I write clear runbooks for everything I build"
     );
     assert!(e["behaviours"][0].get("retired").is_none());
+    // The terminal view flags it too, and only it.
+    let shown = env.ok(&["show", &everything]);
+    assert!(
+        shown.contains("platform/L3.1.3  I pair with juniors on incidents [retired]"),
+        "{shown}"
+    );
+    assert_eq!(shown.matches("[retired]").count(), 1, "{shown}");
 
     // The ladder shows the new order; with --retired the retired one, flagged, and
     // the reworded one's old wording.

@@ -352,3 +352,291 @@ fn an_unrecognised_shape_says_what_was_found() {
     assert!(err.contains("not a ladder Rungs recognises"), "{err}");
     assert_eq!(env.ok(&["ladder", "show", "--json"]), before);
 }
+
+/// Imports fixtures with `--dry-run --json` and returns the report.
+fn dry_run(files: &[&std::path::Path]) -> serde_json::Value {
+    let env = Env::new();
+    let mut args = vec!["ladder", "import", "--dry-run", "--json"];
+    args.extend(files.iter().map(|p| s(p)));
+    env.json(&args)
+}
+
+fn codes_and_titles(r: &serde_json::Value) -> Vec<(String, String)> {
+    r["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["code"].as_str().unwrap().to_string(),
+                l["title"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn one_h2_per_level_under_a_title_even_when_a_level_name_has_no_rank_word() {
+    // `## Mobile Engineer` has no rank word, but shares its core title with the
+    // `## Junior …`/`## Senior …` beside it, and `### Delivery` repeats under each.
+    let l = parse("mobile-one-level-without-rank.md");
+    assert_eq!(l.family.as_deref(), Some("Mobile Ladder"));
+    assert_eq!(
+        shape(&l),
+        vec![
+            level(
+                "",
+                "Junior Mobile Engineer",
+                &[("Delivery", &["Fixes small bugs in the iOS app"])]
+            ),
+            level(
+                "",
+                "Mobile Engineer",
+                &[("Delivery", &["Builds features across iOS and Android"])]
+            ),
+            level(
+                "",
+                "Senior Mobile Engineer",
+                &[("Delivery", &["Owns the release train"])]
+            ),
+        ]
+    );
+    let r = dry_run(&[&fixture("mobile-one-level-without-rank.md")]);
+    assert_eq!(r["tracks"][0]["name"], "Mobile");
+    assert_eq!(
+        codes_and_titles(&r),
+        pairs(&[
+            ("junior", "Junior Mobile Engineer"),
+            ("engineer", "Mobile Engineer"),
+            ("senior", "Senior Mobile Engineer"),
+        ])
+    );
+}
+
+#[test]
+fn level_headings_with_emoji_and_a_code_suffix() {
+    // `## 🌿 Mobile Engineer (M2)`: the code is the suffix, emoji are decoration;
+    // levels are ordered by their codes' numbers (M2 is written last).
+    let l = parse("mobile-emoji-code-suffix.md");
+    let got: Vec<_> = l
+        .levels
+        .iter()
+        .map(|l| {
+            (
+                l.code.as_str(),
+                l.title.as_str(),
+                l.sections[0].title.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("M1", "Junior Mobile Engineer", "Delivery"),
+            ("M3", "Senior Mobile Engineer", "Delivery"),
+            ("M2", "Mobile Engineer", "Delivery"),
+        ]
+    );
+    let env = Env::new();
+    env.ok(&[
+        "ladder",
+        "import",
+        s(&fixture("mobile-emoji-code-suffix.md")),
+    ]);
+    let shown = env.json(&["ladder", "show", "--json"]);
+    let mobile: Vec<_> = shown["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["track"] == "Mobile")
+        .map(|l| l["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(mobile, ["M1", "M2", "M3"]);
+}
+
+#[test]
+fn headings_among_the_levels_that_are_not_levels_are_prose() {
+    // `## How to use this ladder` and `## Glossary` sit beside `## Level 1 — …`:
+    // not levels, and their bullets are not behaviours.
+    let l = parse("backend-with-glossary.md");
+    assert_eq!(
+        shape(&l),
+        vec![
+            level(
+                "L1",
+                "Foundations",
+                &[
+                    (
+                        "Craft",
+                        &[
+                            "Ships small changes behind feature flags",
+                            "Writes unit tests for the code they change"
+                        ]
+                    ),
+                    ("Communication", &["Writes clear PR descriptions"])
+                ]
+            ),
+            level(
+                "L2",
+                "Practitioner",
+                &[
+                    (
+                        "Craft",
+                        &[
+                            "Designs APIs that other teams consume",
+                            "Profiles slow endpoints before optimising"
+                        ]
+                    ),
+                    ("Communication", &["Runs design reviews"])
+                ]
+            ),
+        ]
+    );
+    // H1 levels with spaced codes (`IC 1 - …`) and a `# Notes for managers` H1.
+    assert_eq!(
+        shape(&parse("ic-spaced-codes.md")),
+        vec![
+            level(
+                "IC1",
+                "Associate Engineer",
+                &[("Delivery", &["Ships small fixes with a reviewer"])]
+            ),
+            level(
+                "IC2",
+                "Engineer",
+                &[("Delivery", &["Ships features on their own"])]
+            ),
+        ]
+    );
+    // Most H2s name a rank; `## Support Engineer` shares their core title; `## FAQ`
+    // is neither.
+    let l = parse("support-ladder-with-faq.md");
+    let titles: Vec<_> = l.levels.iter().map(|l| l.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Associate Support Engineer",
+            "Support Engineer",
+            "Senior Support Engineer",
+            "Staff Support Engineer"
+        ]
+    );
+    assert_eq!(l.behaviour_count(), 4);
+    // No rank words at all: the same sections repeating under `## Practitioner` and
+    // `## Expert` make them levels; `## Further reading` has none and is prose.
+    let l = parse("levels-by-repeated-sections.md");
+    assert_eq!(
+        shape(&l),
+        vec![
+            level(
+                "",
+                "Practitioner",
+                &[
+                    ("Craft", &["Produces wireframes for a single flow"]),
+                    ("Collaboration", &["Presents work at design critique"])
+                ]
+            ),
+            level(
+                "",
+                "Expert",
+                &[
+                    ("Craft", &["Designs systems that span products"]),
+                    ("Collaboration", &["Runs critique for the whole studio"])
+                ]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_front_matter_title_naming_a_rank_is_the_level_not_the_track() {
+    // `title: Staff Engineer` over one level: the level's title; the track is what
+    // the title shares once the rank is off, as for `# Staff Engineer`.
+    let l = parse("L4-staff-engineer.md");
+    assert_eq!(l.family, None);
+    assert_eq!(l.levels[0].code, "L4");
+    assert_eq!(l.levels[0].title, "Staff Engineer");
+    let r = dry_run(&[&fixture("L4-staff-engineer.md")]);
+    assert_eq!(r["tracks"][0]["name"], "Engineer");
+    // eng/senior.md has `title: Senior Engineer`, eng/staff.md `# Staff Engineer`:
+    // one track, and the same rule for codes wherever the title was written.
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ladders/tracks/eng");
+    let r = dry_run(&[&dir.join("senior.md"), &dir.join("staff.md")]);
+    let tracks: Vec<_> = r["tracks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(tracks, ["Engineer"]);
+    assert_eq!(
+        codes_and_titles(&r),
+        pairs(&[("senior", "Senior Engineer"), ("staff", "Staff Engineer")])
+    );
+}
+
+#[test]
+fn a_spaced_code_before_a_colon() {
+    let l = parse("sre-spaced-code.md");
+    assert_eq!(l.levels.len(), 1);
+    assert_eq!(l.levels[0].code, "SRE2");
+    assert_eq!(l.levels[0].title, "Site Reliability Engineer");
+    assert_eq!(l.behaviour_count(), 5);
+    let r = dry_run(&[&fixture("sre-spaced-code.md")]);
+    assert_eq!(r["tracks"][0]["name"], "Site Reliability Engineer");
+}
+
+#[test]
+fn ordinary_documents_are_not_ladders() {
+    for (name, expect) in [
+        ("prose.md", "no bullet points"),
+        ("meeting-notes.md", "mostly paragraphs, tables or code"),
+    ] {
+        let path = fixture(name);
+        let e = parse_ladder(s(&path), &std::fs::read(&path).unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("not a ladder Rungs recognises"), "{e}");
+        assert!(e.contains(expect), "{name}: {e}");
+    }
+    // The project's own documents are not ladders either.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for doc in ["README.md", "ARCHITECTURE.md"] {
+        let path = root.join(doc);
+        let e = parse_ladder(s(&path), &std::fs::read(&path).unwrap());
+        assert!(e.is_err(), "{doc} imported as {e:?}");
+    }
+    // Nothing is written when a file of the import is refused.
+    let env = Env::new();
+    let before = env.ok(&["ladder", "show", "--json"]);
+    env.fails(&[
+        "ladder",
+        "import",
+        s(&fixture("bullets.md")),
+        s(&fixture("meeting-notes.md")),
+    ]);
+    assert_eq!(env.ok(&["ladder", "show", "--json"]), before);
+}
+
+#[test]
+fn level_codes_follow_one_rule_wherever_the_title_is_written() {
+    // The rank words of the title, as a slug: `# Senior Engineer` in its own file,
+    // `## Senior Engineer` under a `#` title, and front matter all give `senior`.
+    let r = dry_run(&[&fixture("senior-under-title.md")]);
+    assert_eq!(
+        codes_and_titles(&r),
+        pairs(&[("senior", "Senior Engineer"), ("staff", "Staff Engineer")])
+    );
+    let r = dry_run(&[&fixture("senior-i-engineer.md")]);
+    assert_eq!(
+        codes_and_titles(&r),
+        pairs(&[("senior-i", "Senior I Engineer")])
+    );
+}

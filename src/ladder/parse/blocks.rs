@@ -357,7 +357,8 @@ fn strip_tags(html: &str) -> String {
 }
 
 /// What a file was found to hold, for the error about an unrecognised shape.
-pub fn census(blocks: &[Block]) -> String {
+/// `no_behaviours`: say that no list item was a behaviour.
+pub fn census(blocks: &[Block], no_behaviours: bool) -> String {
     let mut headings = Vec::new();
     let (mut paras, mut lists, mut items, mut quotes, mut other) = (0, 0, 0, 0, 0);
     for b in blocks {
@@ -387,9 +388,12 @@ pub fn census(blocks: &[Block]) -> String {
         ));
     }
     parts.push(format!("{paras} paragraphs"));
-    parts.push(format!(
-        "{lists} lists ({items} items, none of them a behaviour)"
-    ));
+    let none = if no_behaviours {
+        ", none of them a behaviour"
+    } else {
+        ""
+    };
+    parts.push(format!("{lists} lists ({items} items{none})"));
     if quotes > 0 {
         parts.push(format!("{quotes} quotes or details blocks"));
     }

@@ -103,8 +103,19 @@ pub fn parse_ladder(name: &str, bytes: &[u8]) -> Result<ParsedLadder> {
     let body = dedent(body);
     let found = blocks::read(&body);
     let title = front.as_ref().and_then(|f| f.title.clone());
-    let ladder = levels::build(&found, name, title);
-    check(&field, ladder, || blocks::census(&found))
+    let (ladder, rejected) = levels::build(&found, name, title);
+    if let Some(why) = rejected {
+        return Err(Error::invalid(
+            &field,
+            format!(
+                "is not a ladder Rungs recognises: found {}; {why}. Expected level headings \
+                 (`# L2: Title`) with section headings and bullet points, or a ladder in YAML \
+                 front matter",
+                blocks::census(&found, false)
+            ),
+        ));
+    }
+    check(&field, ladder, || blocks::census(&found, true))
 }
 
 fn check(

@@ -28,6 +28,8 @@ pub fn split_code(heading: &str) -> Option<(String, String)> {
         && n.chars().all(|c| c.is_ascii_digit())
     {
         (format!("L{n}"), 2)
+    } else if let Some(code) = spaced_code(&words) {
+        (code, 2)
     } else {
         return None;
     };
@@ -36,6 +38,40 @@ pub fn split_code(heading: &str) -> Option<(String, String)> {
         .trim_start_matches([':', '.', '-', '–', '—', '|', ' '])
         .trim();
     Some((code, rest.to_string()))
+}
+
+/// `SRE 2: Title`, `IC 3 - Title`, `SRE 2`: a short upper-case word, then a number
+/// that ends the heading or is followed by a separator → `SRE2`, `IC3`. Without the
+/// separator (`API 2 design`) the number is part of a title.
+fn spaced_code(words: &[&str]) -> Option<String> {
+    let (word, number) = (words.first()?, words.get(1)?);
+    let n = number.trim_end_matches([':', '.', ',', '-', '–', '—']);
+    let separated = n.len() < number.len()
+        || words.len() == 2
+        || words
+            .get(2)
+            .is_some_and(|w| matches!(*w, "-" | "–" | "—" | ":" | "|"));
+    ((1..=4).contains(&word.len())
+        && word.chars().all(|c| c.is_ascii_uppercase())
+        && (1..=3).contains(&n.len())
+        && n.chars().all(|c| c.is_ascii_digit())
+        && separated)
+        .then(|| format!("{word}{n}"))
+}
+
+/// A level heading's code and title: a leading code (`L2: Title`, `SRE 2: Title`)
+/// or a `(M2)` code at the end (`🌿 Mobile Engineer (M2)`); emoji and
+/// `:shortcode:`s are taken off the title. A heading that is only a code is its
+/// own title.
+pub fn level_heading(heading: &str) -> (String, String) {
+    match split_code(heading) {
+        Some((code, rest)) if plain_title(&rest).is_empty() => (code.clone(), code),
+        Some((code, rest)) => (code, plain_title(&rest)),
+        None => {
+            let (title, code) = section_title(heading);
+            (code.map(|c| c.to_uppercase()).unwrap_or_default(), title)
+        }
+    }
 }
 
 const LEVEL_WORDS: &[&str] = &[
@@ -82,6 +118,32 @@ pub fn has_level_words(title: &str) -> bool {
         .split_whitespace()
         .enumerate()
         .any(|(i, w)| is_level_word(w, i))
+}
+
+/// Does this title say which rank it is (`Senior Engineer`, `Engineer II`)? Stricter
+/// than [`has_level_words`]: the word "level" and bare numbers do not count.
+pub fn has_rank_words(title: &str) -> bool {
+    !rank_words(title).is_empty()
+}
+
+/// The words of a title that say which rank it is, in order: `Senior I Engineer`
+/// → [`Senior`, `I`], `OSPO Engineer II` → [`II`].
+pub fn rank_words(title: &str) -> Vec<String> {
+    title
+        .split_whitespace()
+        .enumerate()
+        .map(|(i, w)| {
+            (
+                i,
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'),
+            )
+        })
+        .filter(|(i, w)| {
+            let lower = w.to_lowercase();
+            (LEVEL_WORDS.contains(&lower.as_str()) && lower != "level") || (*i > 0 && is_roman(w))
+        })
+        .map(|(_, w)| w.to_string())
+        .collect()
 }
 
 /// The title without level words or codes: `Senior DevOps Support Engineer` →
@@ -259,6 +321,28 @@ mod tests {
             Some(("L3".into(), "Senior".into()))
         );
         assert_eq!(split_code("Senior I Engineer"), None);
+        assert_eq!(
+            split_code("SRE 2: Site Reliability Engineer"),
+            Some(("SRE2".into(), "Site Reliability Engineer".into()))
+        );
+        assert_eq!(
+            split_code("IC 3 - Senior Engineer"),
+            Some(("IC3".into(), "Senior Engineer".into()))
+        );
+        assert_eq!(split_code("API 2 design"), None);
+        assert_eq!(split_code("Top 10 tips"), None);
+        assert_eq!(
+            level_heading("🌿 Mobile Engineer (M2)"),
+            ("M2".into(), "Mobile Engineer".into())
+        );
+        assert_eq!(
+            level_heading("L3: Senior Engineer"),
+            ("L3".into(), "Senior Engineer".into())
+        );
+        assert_eq!(level_heading("L3"), ("L3".into(), "L3".into()));
+        assert_eq!(rank_words("Senior I Engineer"), ["Senior", "I"]);
+        assert_eq!(rank_words("Level expectations"), Vec::<String>::new());
+        assert!(!has_rank_words("Top 10 tips"));
         assert_eq!(split_code("I grow by learning"), None);
         assert_eq!(
             code_from_file_name("L2-DevOps-Support-Engineer.md"),
