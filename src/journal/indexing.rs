@@ -28,7 +28,8 @@ impl Journal {
                 Ok(())
             }
             Err(e) => {
-                self.search.reattach();
+                let committed = self.search.committed_upto();
+                self.search.reattach(self.db.conn(), committed);
                 Err(e)
             }
         }
@@ -39,8 +40,8 @@ impl Journal {
     pub fn stop_background_indexing(&mut self) -> bool {
         match self.indexer.take() {
             Some(indexer) => {
-                drop(indexer);
-                self.search.reattach();
+                let committed = indexer.stop();
+                self.search.reattach(self.db.conn(), committed);
                 true
             }
             None => false,

@@ -71,7 +71,20 @@ impl Journal {
         &mut self,
         f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
     ) -> Result<T> {
-        let value = self.db.write(f)?;
+        let value = match &self.indexer {
+            Some(indexer) => {
+                let committed = indexer.committed();
+                let search = &mut self.search;
+                self.db.write(|tx| {
+                    let value = f(tx)?;
+                    // A background indexer never writes to SQLite (a save would wait
+                    // for it): the outbox rows it has committed go in this transaction.
+                    search.purge_in(tx, committed)?;
+                    Ok(value)
+                })?
+            }
+            None => self.db.write(f)?,
+        };
         self.sync_index();
         Ok(value)
     }

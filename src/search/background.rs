@@ -10,6 +10,7 @@
 //! shared with the thread and reloaded after each commit.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -40,6 +41,9 @@ struct State {
 struct Shared {
     state: Mutex<State>,
     cond: Condvar,
+    /// The highest outbox seq the thread has committed to the index: the saves delete
+    /// outbox rows up to it (the thread itself never writes to SQLite).
+    committed: AtomicI64,
 }
 
 impl Shared {
@@ -65,10 +69,13 @@ impl BackgroundIndexer {
         )?;
         conn.busy_timeout(crate::store::BUSY_TIMEOUT)?;
         conn.set_prepared_statement_cache_capacity(crate::store::STATEMENT_CACHE);
-        // The thread only deletes outbox rows: losing such a delete in a crash means
-        // re-indexing an entry, so those commits need not wait for an fsync.
-        conn.execute_batch("PRAGMA synchronous = NORMAL;")?;
+        // The thread only reads (WAL: never waiting for a save, never making a save
+        // wait); how far it got is in the index's commit payload and in `committed`.
+        conn.execute_batch("PRAGMA query_only = ON;")?;
         let shared = Arc::new(Shared::default());
+        shared
+            .committed
+            .store(index.committed_upto(), Ordering::SeqCst);
         let theirs = Arc::clone(&shared);
         let thread = std::thread::Builder::new()
             .name("rungs-indexer".into())
@@ -84,6 +91,28 @@ impl BackgroundIndexer {
     pub fn wake(&self) {
         self.shared.lock().dirty = true;
         self.shared.cond.notify_all();
+    }
+
+    /// The highest outbox seq committed to the index so far.
+    pub fn committed(&self) -> i64 {
+        self.shared.committed.load(Ordering::SeqCst)
+    }
+
+    /// Commits what is pending, stops the thread and returns the highest outbox seq
+    /// committed.
+    pub fn stop(mut self) -> i64 {
+        self.shutdown();
+        self.committed()
+    }
+
+    fn shutdown(&mut self) {
+        self.shared.lock().stop = true;
+        self.shared.cond.notify_all();
+        if let Some(t) = self.thread.take()
+            && t.join().is_err()
+        {
+            tracing::warn!("the search indexer thread panicked; the outbox keeps the work");
+        }
     }
 
     /// Indexes and commits everything in the outbox now, waiting until it is done.
@@ -104,13 +133,7 @@ impl BackgroundIndexer {
 
 impl Drop for BackgroundIndexer {
     fn drop(&mut self) {
-        self.shared.lock().stop = true;
-        self.shared.cond.notify_all();
-        if let Some(t) = self.thread.take()
-            && t.join().is_err()
-        {
-            tracing::warn!("the search indexer thread panicked; the outbox keeps the work");
-        }
+        self.shutdown();
     }
 }
 
@@ -140,6 +163,9 @@ fn run(shared: &Shared, index: &mut SearchIndex, conn: &Connection) {
             std::thread::sleep(BATCH_WINDOW.saturating_sub(t.elapsed()));
         }
         let result = index.step(conn, true);
+        shared
+            .committed
+            .store(index.committed_upto(), Ordering::SeqCst);
         match &result {
             Ok(0) => {}
             Ok(_) => last_commit = Some(Instant::now()),

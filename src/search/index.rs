@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
@@ -45,6 +45,16 @@ pub struct SearchIndex {
     writer: Option<IndexWriter>,
     /// Highest outbox seq whose change is in the writer's uncommitted batch.
     drained_upto: i64,
+    /// Highest outbox seq whose change is committed in the index: the commit's payload
+    /// records it, so the index itself says how far it got (see [`Progress`]).
+    committed_upto: i64,
+    /// Outbox rows up to here have been deleted by this process.
+    purged_upto: i64,
+    /// Whether committing deletes the covered outbox rows itself. The background
+    /// indexer's copy does not: it never writes to SQLite, the saves do it for it.
+    purges: bool,
+    /// The database was checked against the index's progress (see `step`).
+    checked: bool,
     pending: usize,
     first_pending: Option<Instant>,
     policy: CommitPolicy,
@@ -52,6 +62,24 @@ pub struct SearchIndex {
     needs_rebuild: bool,
     /// A [`super::BackgroundIndexer`] holds the writer: this copy only reads.
     detached: bool,
+}
+
+/// How far through the outbox an index commit got, kept in the commit's payload.
+#[derive(Debug, Default, serde::Deserialize)]
+struct Progress {
+    outbox_upto: i64,
+}
+
+impl Progress {
+    fn parse(payload: Option<&str>) -> Progress {
+        payload
+            .and_then(|p| serde_json::from_str(p).ok())
+            .unwrap_or_default()
+    }
+
+    fn to_payload(&self) -> String {
+        serde_json::json!({ "outbox_upto": self.outbox_upto }).to_string()
+    }
 }
 
 pub(crate) fn tantivy_err(context: &str, e: impl std::fmt::Display) -> Error {
@@ -133,6 +161,10 @@ impl SearchIndex {
             fields,
             writer: None,
             drained_upto: 0,
+            committed_upto: 0,
+            purged_upto: 0,
+            purges: true,
+            checked: false,
             pending: 0,
             first_pending: None,
             policy: CommitPolicy::default(),
@@ -154,6 +186,10 @@ impl SearchIndex {
             fields: self.fields,
             writer: None,
             drained_upto: self.drained_upto,
+            committed_upto: self.committed_upto,
+            purged_upto: self.purged_upto,
+            purges: false,
+            checked: self.checked,
             pending: 0,
             first_pending: None,
             policy: self.policy,
@@ -162,9 +198,38 @@ impl SearchIndex {
         })
     }
 
-    /// Writes again itself (the background indexer has stopped).
-    pub(crate) fn reattach(&mut self) {
+    /// Writes again itself (the background indexer has stopped after committing up
+    /// to outbox seq `committed`), deleting the outbox rows that commit covers.
+    pub(crate) fn reattach(&mut self, conn: &Connection, committed: i64) {
         self.detached = false;
+        self.committed_upto = self.committed_upto.max(committed);
+        self.drained_upto = self.drained_upto.max(self.committed_upto);
+        if let Err(e) = self.purge(conn) {
+            tracing::warn!(error = %e, "index outbox not trimmed; it is trimmed later");
+        }
+    }
+
+    /// Highest outbox seq committed in the index.
+    pub(crate) fn committed_upto(&self) -> i64 {
+        self.committed_upto
+    }
+
+    /// Deletes the outbox rows up to `committed` (what a background indexer reports
+    /// as committed) in the caller's transaction, when there are new ones. A save
+    /// calls this, so the indexer thread never has to write to SQLite.
+    pub(crate) fn purge_in(&mut self, tx: &Connection, committed: i64) -> Result<()> {
+        if committed > self.purged_upto {
+            tx.prepare_cached("DELETE FROM index_outbox WHERE seq <= ?1")?
+                .execute([committed])?;
+            self.purged_upto = committed;
+        }
+        Ok(())
+    }
+
+    /// Deletes the outbox rows the index has committed, if not done yet.
+    fn purge(&mut self, conn: &Connection) -> Result<()> {
+        let committed = self.committed_upto;
+        self.purge_in(conn, committed)
     }
 
     /// Takes the writer lock if no other process holds it.
@@ -180,7 +245,17 @@ impl SearchIndex {
                 .index
                 .writer_with_num_threads(threads, threads * WRITER_MEMORY_PER_THREAD)
             {
-                Ok(w) => self.writer = Some(w),
+                Ok(w) => {
+                    // Whoever committed last recorded how far through the outbox it got.
+                    let done = self
+                        .index
+                        .load_metas()
+                        .map(|m| Progress::parse(m.payload.as_deref()))
+                        .unwrap_or_default();
+                    self.committed_upto = self.committed_upto.max(done.outbox_upto);
+                    self.drained_upto = self.drained_upto.max(self.committed_upto);
+                    self.writer = Some(w);
+                }
                 Err(tantivy::TantivyError::LockFailure(..)) => return None,
                 Err(e) => {
                     tracing::warn!(error = %e, "search index writer unavailable");
@@ -220,8 +295,27 @@ impl SearchIndex {
         if self.writer().is_none() {
             return Ok(0);
         }
+        if !self.checked {
+            // An index further on than the database's outbox has ever been belongs to
+            // another copy of the database (a backup restored under it): rebuild.
+            let ever: i64 = conn
+                .query_row(
+                    "SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = 'index_outbox'",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap_or(i64::MAX);
+            if ever < self.committed_upto {
+                tracing::warn!("search index is ahead of the database; rebuilding");
+                self.needs_rebuild = true;
+            }
+            self.checked = true;
+        }
         if self.needs_rebuild {
             return self.rebuild(conn, &mut |_, _| {});
+        }
+        if self.purges {
+            self.purge(conn)?;
         }
         let n = self.drain(conn)?;
         let due = self.pending >= self.policy.max_docs
@@ -271,16 +365,26 @@ impl SearchIndex {
         let Some(writer) = self.writer.as_mut() else {
             return Ok(());
         };
-        writer.commit().map_err(|e| tantivy_err("commit", e))?;
+        let mut commit = writer
+            .prepare_commit()
+            .map_err(|e| tantivy_err("commit", e))?;
+        commit.set_payload(
+            &Progress {
+                outbox_upto: self.drained_upto,
+            }
+            .to_payload(),
+        );
+        commit.commit().map_err(|e| tantivy_err("commit", e))?;
         self.reader.reload().map_err(|e| tantivy_err("reload", e))?;
         // Only now is the work durable in the index; a crash before this line means it
-        // is drained again on the next start.
-        conn.execute(
-            "DELETE FROM index_outbox WHERE seq <= ?1",
-            params![self.drained_upto],
-        )?;
+        // is drained again on the next start. The outbox rows it covers may go now (or
+        // later: the index's payload says they are done).
+        self.committed_upto = self.drained_upto;
         self.pending = 0;
         self.first_pending = None;
+        if self.purges {
+            self.purge(conn)?;
+        }
         Ok(())
     }
 

@@ -733,3 +733,96 @@ fn background_indexing_needs_a_journal_on_disk() {
     journal.add(learning("Still indexed inline")).unwrap();
     assert_eq!(total(&mut journal, "inline"), 1);
 }
+
+fn outbox_ids(journal: &Journal) -> Vec<String> {
+    let conn = journal.database().conn();
+    let mut stmt = conn
+        .prepare("SELECT DISTINCT entry_id FROM index_outbox ORDER BY entry_id")
+        .unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+/// What a crash leaves on disk: the database (with its WAL) and the index, copied
+/// while the journal is open.
+fn snapshot(from: &std::path::Path, to: &std::path::Path) {
+    for entry in walkdir(from) {
+        let rel = entry.strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, &dest).unwrap();
+    }
+}
+
+fn walkdir(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walkdir(&p));
+        } else if p.file_name().is_some_and(|n| n != ".tantivy-writer.lock") {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn the_background_indexer_leaves_outbox_trimming_to_the_saves_and_a_crash_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = Journal::open(dir.path()).unwrap();
+    journal.start_background_indexing().unwrap();
+    let first = journal.add(learning("Zebrafish tanks")).unwrap();
+    journal.flush_index().unwrap();
+    assert_eq!(total(&mut journal, "zebrafish"), 1);
+    // Committed to the index, but the thread did not delete the outbox rows: the
+    // index's commit payload says how far it got.
+    assert_eq!(outbox_ids(&journal), std::slice::from_ref(&first.id));
+    // The next save deletes them in its own transaction; only its own rows remain.
+    let second = journal.add(learning("Quokka enclosure")).unwrap();
+    assert_eq!(outbox_ids(&journal), std::slice::from_ref(&second.id));
+    journal.flush_index().unwrap();
+    let third = journal.add(learning("Wombat burrows")).unwrap();
+
+    // A crash now: committed-but-not-deleted outbox rows, maybe an uncommitted save.
+    let crashed = tempfile::tempdir().unwrap();
+    snapshot(dir.path(), crashed.path());
+    let mut after = Journal::open(crashed.path()).unwrap();
+    for word in ["zebrafish", "quokka", "wombat"] {
+        assert_eq!(total(&mut after, word), 1, "{word}");
+    }
+    // Rows the index had committed are trimmed, and nothing is indexed twice.
+    assert!(outbox_ids(&after).is_empty());
+    assert_eq!(total(&mut after, "notes"), 3);
+    drop(after);
+
+    // Stopping hands the writer back and trims the outbox.
+    assert!(journal.stop_background_indexing());
+    assert!(outbox_ids(&journal).is_empty());
+    assert_eq!(total(&mut journal, "wombat"), 1);
+    assert_eq!(third.title, "Wombat burrows");
+}
+
+#[test]
+fn an_index_ahead_of_its_database_is_rebuilt() {
+    // A backup of the database restored under a newer index: the index must not keep
+    // entries the database does not have.
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = Journal::open(dir.path()).unwrap();
+    journal.add(learning("Zebrafish tanks")).unwrap();
+    journal.flush_index().unwrap();
+    let old = tempfile::tempdir().unwrap();
+    snapshot(dir.path(), old.path());
+    journal.add(learning("Quokka enclosure")).unwrap();
+    journal.add(learning("Wombat burrows")).unwrap();
+    drop(journal);
+    let newer_index = dir.path().join(rungs::paths::INDEX_DIR);
+    std::fs::remove_dir_all(old.path().join(rungs::paths::INDEX_DIR)).unwrap();
+    snapshot(&newer_index, &old.path().join(rungs::paths::INDEX_DIR));
+    let mut restored = Journal::open(old.path()).unwrap();
+    assert_eq!(total(&mut restored, "zebrafish"), 1);
+    assert_eq!(total(&mut restored, "quokka"), 0);
+    assert_eq!(total(&mut restored, "notes"), 1);
+}
