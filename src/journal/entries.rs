@@ -624,24 +624,30 @@ pub(crate) fn history(conn: &Connection, id: &str) -> Result<Vec<Revision>> {
     let rows: Vec<(i64, String, String)> = stmt
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    rows.into_iter()
-        .map(|(revision, at, json)| {
-            let content = parse_content(id, revision, &json)?;
-            let meta = Meta {
-                id: base.id.clone(),
-                created_at: base.created_at.clone(),
-                updated_at: at.clone(),
-                revision,
-                deleted_at: None,
-                demo: base.demo,
-            };
-            Ok(Revision {
-                revision,
-                at,
-                entry: render(conn, meta, content)?,
-            })
-        })
-        .collect()
+    let mut out: Vec<Revision> = Vec::with_capacity(rows.len());
+    for (revision, at, json) in rows {
+        let content = parse_content(id, revision, &json)?;
+        let meta = Meta {
+            id: base.id.clone(),
+            created_at: base.created_at.clone(),
+            updated_at: at.clone(),
+            revision,
+            deleted_at: None,
+            demo: base.demo,
+        };
+        let entry = render(conn, meta, content)?;
+        let changed = out
+            .last()
+            .map(|prev| super::model::changed_fields(&prev.entry, &entry))
+            .unwrap_or_default();
+        out.push(Revision {
+            revision,
+            at,
+            entry,
+            changed,
+        });
+    }
+    Ok(out)
 }
 
 fn parse_content(id: &str, revision: i64, json: &str) -> Result<EntryContent<i64>> {

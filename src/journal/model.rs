@@ -263,6 +263,35 @@ pub struct Revision {
     pub revision: i64,
     pub at: String,
     pub entry: Entry,
+    /// The fields this revision changed from the one before, by their serialized
+    /// names (`title`, `notes`, `follow_ups`…), sorted by name; empty for
+    /// the first revision. Lets a history show what "revert to this" would undo.
+    pub changed: Vec<String>,
+}
+
+/// The fields that differ between two versions of an entry (bookkeeping such as
+/// the revision number and timestamps is not a change of content).
+pub fn changed_fields(before: &Entry, after: &Entry) -> Vec<String> {
+    const BOOKKEEPING: [&str; 6] = [
+        "id",
+        "created_at",
+        "updated_at",
+        "revision",
+        "deleted_at",
+        "demo",
+    ];
+    let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) =
+        (serde_json::to_value(before), serde_json::to_value(after))
+    else {
+        return Vec::new();
+    };
+    let mut keys: Vec<&String> = b.keys().collect();
+    keys.extend(a.keys().filter(|k| !b.contains_key(*k)));
+    keys.sort();
+    keys.into_iter()
+        .filter(|k| !BOOKKEEPING.contains(&k.as_str()) && a.get(*k) != b.get(*k))
+        .cloned()
+        .collect()
 }
 
 /// A person, with how many entries (not in the trash) involve them.

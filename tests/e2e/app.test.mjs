@@ -136,6 +136,8 @@ test('capture each kind, link a suggested behaviour, edit, revert, delete, undo,
     await (await $t(b, 'history')).click();
     const revert = await $t(b, 'revert-1');
     await revert.waitForDisplayed();
+    assert.equal(await (await $t(b, 'revision-change-1')).getText(), 'Created');
+    assert.equal(await (await $t(b, 'revision-change-2')).getText(), 'Changed: Title');
     await shot(b, 'entry-history');
     await revert.click();
     await titleIs(b, 'Rollback of a failing deployment');

@@ -423,6 +423,10 @@ fn history_keeps_every_revision_and_revert_restores_one() {
     assert_eq!(revs[2]["entry"]["body"], "Third body");
     assert_eq!(revs[2]["entry"]["source"], Value::Null);
     assert!(revs.iter().all(|r| r["at"].is_string()));
+    // Each revision names what it changed from the one before.
+    assert_eq!(revs[0]["changed"], json!([]));
+    assert_eq!(revs[1]["changed"], json!(["tags", "title"]));
+    assert_eq!(revs[2]["changed"], json!(["body", "source"]));
 
     let human = env.ok(&["history", &l]);
     assert!(human.contains("revision 2"), "{human}");
@@ -433,12 +437,11 @@ fn history_keeps_every_revision_and_revert_restores_one() {
     assert_eq!(now["title"], "cert-manager renews at two thirds");
     assert_eq!(now["source"], "cert-manager docs");
     assert_eq!(now["tags"], json!(["certificates"]));
+    let history = env.json(&["history", &l, "--json"]);
+    assert_eq!(history.as_array().unwrap().len(), 4);
     assert_eq!(
-        env.json(&["history", &l, "--json"])
-            .as_array()
-            .unwrap()
-            .len(),
-        4
+        history[3]["changed"],
+        json!(["body", "source", "tags", "title"])
     );
     let err = env.fails(&["revert", &l, "--to", "9"]);
     assert!(err.contains("revision"), "{err}");
@@ -752,7 +755,7 @@ fn every_read_command_prints_the_contract_shapes() {
         let id = e["id"].as_str().unwrap();
         assert_eq!(&env.json(&["show", id, "--json"]), e);
         let history = env.json(&["history", id, "--json"]);
-        assert_eq!(keys(&history[0]), ["at", "entry", "revision"]);
+        assert_eq!(keys(&history[0]), ["at", "changed", "entry", "revision"]);
         assert_eq!(&history[0]["entry"], e);
     }
     let list = env.json(&["list", "--json"]);

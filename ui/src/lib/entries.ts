@@ -7,6 +7,41 @@ export const KIND_LABEL: Record<Kind, string> = {
   learning: 'Learning',
 };
 
+/** How the form names a field the core reports by its serialized name. */
+export const FIELD_LABEL: Record<string, string> = {
+  kind: 'Kind',
+  title: 'Title',
+  date: 'Date',
+  time: 'Time',
+  tags: 'Tags',
+  behaviours: 'Behaviours',
+  partners: 'Paired with',
+  role: 'Role',
+  minutes: 'Minutes',
+  area: 'Area',
+  ticket: 'Ticket',
+  notes: 'Notes',
+  learned: 'What I learned',
+  follow_ups: 'Follow-ups',
+  direction: 'Direction',
+  person: 'Person',
+  situation: 'Situation',
+  observed: 'Behaviour',
+  impact: 'Impact',
+  tone: 'Tone',
+  reflection: 'Reflection',
+  body: 'Text',
+  source: 'Source',
+};
+
+/** "Created", or "Changed: Title, Tags" for a revision's changed fields. */
+export function describeChange(revision: number, changed: string[]): string {
+  if (revision === 1) return 'Created';
+  if (changed.length === 0) return 'No change in content';
+  const names = changed.map((f) => FIELD_LABEL[f] ?? f);
+  return `Changed: ${names.join(', ')}`;
+}
+
 /** The people an entry names: pairing partners or the feedback's person. */
 export function peopleOf(e: Entry): string[] {
   if (e.kind === 'pairing') return e.partners;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortDate, startsWeek, weekLabel, weekStart } from './weeks';
+import { localDateTime, shortDate, startsWeek, todayLocal, weekLabel, weekStart } from './weeks';
 
 describe('weeks', () => {
   it('starts weeks on Monday, across month and year ends', () => {
@@ -25,5 +25,17 @@ describe('weeks', () => {
   it('formats short dates', () => {
     expect(shortDate('2026-01-14', '2026-03-01')).toBe('Wed 14 Jan');
     expect(shortDate('2025-01-14', '2026-03-01')).toBe('Tue 14 Jan 2025');
+  });
+});
+
+describe('localDateTime', () => {
+  it('shows a UTC timestamp in local time in the app style', () => {
+    const at = '2026-01-12T14:05:09Z';
+    const d = new Date(at);
+    const p = (n: number) => String(n).padStart(2, '0');
+    const got = localDateTime(at, '2026-03-01');
+    expect(got).toBe(`${shortDate(todayLocal(d), '2026-03-01')}, ${p(d.getHours())}:${p(d.getMinutes())}`);
+    expect(got).toMatch(/^(Mon|Sun|Tue) 1[123] Jan, \d\d:\d\d$/);
+    expect(localDateTime('2025-06-02T08:00:00Z', '2026-03-01')).toMatch(/ 2025, /);
   });
 });

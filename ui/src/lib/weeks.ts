@@ -50,3 +50,12 @@ export function todayLocal(now = new Date()): string {
 export function startsWeek(prev: string | undefined, date: string): boolean {
   return prev === undefined || weekStart(prev) !== weekStart(date);
 }
+
+/** A timestamp from the core (RFC 3339, UTC) in local time, in the app's date style:
+ *  "Mon 12 Jan, 14:05" (with the year when it is not today's). */
+export function localDateTime(at: string, today: string): string {
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return at;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${shortDate(todayLocal(d), today)}, ${p(d.getHours())}:${p(d.getMinutes())}`;
+}

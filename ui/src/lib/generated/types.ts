@@ -71,7 +71,13 @@ since: string | null,
  */
 until: string | null, limit: number | null, offset: number | null, };
 
-export type Revision = { revision: number, at: string, entry: Entry, };
+export type Revision = { revision: number, at: string, entry: Entry, 
+/**
+ * The fields this revision changed from the one before, by their serialized
+ * names (`title`, `notes`, `follow_ups`…), sorted by name; empty for
+ * the first revision. Lets a history show what "revert to this" would undo.
+ */
+changed: Array<string>, };
 
 export type Person = { id: number, name: string, mentee: boolean, entries: number, };
 

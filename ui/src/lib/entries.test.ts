@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { describeChange } from './entries';
+
+describe('describeChange', () => {
+  it('names the changed fields as the form does', () => {
+    expect(describeChange(1, [])).toBe('Created');
+    expect(describeChange(2, ['title', 'follow_ups'])).toBe('Changed: Title, Follow-ups');
+    expect(describeChange(3, [])).toBe('No change in content');
+  });
+});
