@@ -161,7 +161,7 @@ fn resolve(
     for t in &input.tags {
         let stored: Option<String> = row(
             conn,
-            "SELECT name FROM tags WHERE name_key = ?1",
+            "SELECT name FROM tags WHERE name_key = ?1 AND merged_into IS NULL",
             [validate::name_key(t)],
             |r| r.get(0),
         )
@@ -281,7 +281,7 @@ fn write_current(
         exec(
             conn,
             "INSERT INTO entry_tags (entry_id, tag_id, position)
-             SELECT ?1, id, ?3 FROM tags WHERE name_key = ?2",
+             SELECT ?1, id, ?3 FROM tags WHERE name_key = ?2 AND merged_into IS NULL",
             params![id, key, i as i64],
         )?;
     }
@@ -566,7 +566,7 @@ fn filtered(
         let tag = tag.trim().trim_start_matches('#');
         let tag_id: i64 = row(
             conn,
-            "SELECT id FROM tags WHERE name_key = ?1",
+            "SELECT id FROM tags WHERE name_key = ?1 AND merged_into IS NULL",
             [validate::name_key(tag)],
             |r| r.get(0),
         )

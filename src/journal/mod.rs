@@ -409,7 +409,8 @@ pub(crate) fn remove_demo(tx: &rusqlite::Transaction) -> Result<RemovedDemo> {
     for tag in demo_tags {
         tx.execute(
             "DELETE FROM tags WHERE id = ?1
-               AND NOT EXISTS (SELECT 1 FROM entry_tags et WHERE et.tag_id = tags.id)",
+               AND NOT EXISTS (SELECT 1 FROM entry_tags et WHERE et.tag_id = tags.id)
+               AND NOT EXISTS (SELECT 1 FROM tags m WHERE m.merged_into = tags.id)",
             [tag],
         )?;
     }

@@ -2,6 +2,7 @@
 //! (`validate()` and the migrate-from-every-schema tests hold us to that).
 
 mod m004;
+mod m007;
 
 use rusqlite::Transaction;
 use rusqlite_migration::{M, Migrations};
@@ -18,6 +19,10 @@ fn list() -> Vec<M<'static>> {
         ),
         M::up(include_str!("migrations/005_ladder_import.sql")),
         M::up(include_str!("migrations/006_timeline_index.sql")),
+        M::up_with_hook(
+            include_str!("migrations/007_tag_merges.sql"),
+            |tx: &Transaction| m007::up(tx),
+        ),
     ]
 }
 

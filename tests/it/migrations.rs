@@ -239,6 +239,56 @@ fn migrate_fixture(n: i64) {
         .map(|e| e["title"].as_str().unwrap())
         .collect();
     assert_eq!(tagged, ["Codefresh pipeline triage", "Argo CD sync waves"]);
+    // Nothing the user wrote is deleted: every tag spelling any revision names still
+    // has its row, a merged one pointing at the tag that absorbed it (schemas 1–3
+    // had "überblick" beside "Überblick"; migration 004 deleted it, 007 restored it).
+    let conn = Connection::open(env.db_path()).unwrap();
+    let orphans: Vec<String> = conn
+        .prepare(
+            "SELECT DISTINCT j.value FROM revisions r, json_each(r.content, '$.tags') j
+             WHERE NOT EXISTS (SELECT 1 FROM tags t WHERE t.name = j.value COLLATE BINARY)",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(orphans.is_empty(), "schema {n}: tags lost: {orphans:?}");
+    let spellings: Vec<(String, Option<String>)> = conn
+        .prepare(
+            "SELECT t.name, s.name FROM tags t LEFT JOIN tags s ON s.id = t.merged_into
+             WHERE t.name_key = 'überblick' ORDER BY t.id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut expected = vec![("Überblick".to_string(), None)];
+    if merged_by_004 {
+        expected.push(("überblick".to_string(), Some("Überblick".to_string())));
+    }
+    assert_eq!(spellings, expected, "schema {n}");
+    drop(conn);
+    // The merged spelling, typed again, is the surviving tag.
+    let typed = env.json(&[
+        "add",
+        "learning",
+        "--title",
+        "Tag typed as merged",
+        "--date",
+        "2026-07-01",
+        "--body",
+        "b",
+        "--tag",
+        "überblick",
+        "--json",
+    ]);
+    assert_eq!(typed["tags"], json!(["Überblick"]));
+    let tagged = env.json(&["list", "--tag", "überblick", "--json"]);
+    assert_eq!(tagged.as_array().unwrap().len(), 3, "{tagged}");
+    env.ok(&["delete", typed["id"].as_str().unwrap()]);
+
     // A revision made by the migration matches the entry: saving it unchanged is a no-op.
     let hid = helm["id"].as_str().unwrap();
     env.ok(&["edit", hid, "--title", "Helm values follow-up"]);
@@ -311,8 +361,8 @@ fn each_fixture_has_exactly_the_schema_our_migrations_build() {
     // very schema it has; this also catches an edit to a released migration.
     for n in replaced_schemas() {
         let path = fixture(n);
-        let frozen = Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .unwrap();
+        let frozen =
+            Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
         assert_eq!(user_version(&frozen), n, "{}", path.display());
         let mut built = Connection::open_in_memory().unwrap();
         rungs::store::migrations()
