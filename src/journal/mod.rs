@@ -6,6 +6,7 @@ pub mod browse;
 pub(crate) mod bulk_read;
 pub mod drafts;
 mod entries;
+pub mod failpoint;
 mod indexing;
 pub mod model;
 mod people;
@@ -85,6 +86,7 @@ impl Journal {
             }
             None => self.db.write(f)?,
         };
+        failpoint::hit(failpoint::AFTER_SQLITE_COMMIT);
         self.sync_index();
         Ok(value)
     }

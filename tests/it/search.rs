@@ -426,6 +426,72 @@ fn work_stays_in_the_outbox_while_another_process_holds_the_writer() {
 }
 
 #[test]
+fn a_crash_right_after_the_sqlite_commit_is_caught_up_on_the_next_start() {
+    // RUNGS_FAILPOINT aborts the CLI exactly between the SQLite commit and any index
+    // work (src/journal/failpoint.rs): the worst moment, reached every time.
+    let env = Env::new();
+    let learning = |title: &str, body: &str| {
+        env.ok(&[
+            "add",
+            "learning",
+            "--title",
+            title,
+            "--date",
+            "2026-11-20",
+            "--body",
+            body,
+        ]);
+    };
+    learning("Indexed before the crash", "an ordinary entry");
+    let out = env
+        .cmd(&[
+            "add",
+            "learning",
+            "--title",
+            "Committed then crashed",
+            "--date",
+            "2026-11-20",
+            "--body",
+            "quokka failpoint body",
+        ])
+        .env(rungs::journal::failpoint::VAR, "after-sqlite-commit")
+        .output()
+        .unwrap();
+    assert!(
+        !out.status.success(),
+        "the failpoint must abort the process"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("after-sqlite-commit"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The entry is safe in SQLite and waits in the outbox; the index never saw it.
+    let conn = rusqlite::Connection::open(env.db_path()).unwrap();
+    let queued: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM index_outbox o JOIN entries e ON e.id = o.entry_id
+             WHERE e.title = 'Committed then crashed'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(queued >= 1, "the crashed save left no outbox row");
+    drop(conn);
+    // The next start catches up from the outbox: the entry is found, the outbox empties.
+    let r = search(&env, &["quokka"]);
+    assert_eq!(titles(&r), ["Committed then crashed"], "{r}");
+    let conn = rusqlite::Connection::open(env.db_path()).unwrap();
+    let left: i64 = conn
+        .query_row("SELECT COUNT(*) FROM index_outbox", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 0);
+    // Without the variable nothing aborts.
+    learning("After the crash", "quokka again");
+    assert_eq!(search(&env, &["quokka"])["total"], 2);
+}
+
+#[test]
 fn a_writer_killed_at_random_moments_loses_nothing_it_acknowledged() {
     let env = Env::new();
     let log = env.dir.path().join("acknowledged.txt");
