@@ -1,10 +1,13 @@
-//! Facet counts over the whole result set, read from fast columns.
+//! The total and the facet counts over the whole result set, in one pass, from a
+//! per-segment table of each document's facet values (built from the fast columns).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
+use tantivy::index::SegmentId;
 use tantivy::{DocId, Score, SegmentReader};
 
 pub const FACET_FIELDS: [&str; 5] = ["kind", "person", "tag", "behaviour", "level"];
@@ -19,37 +22,118 @@ pub struct Facets {
     pub level: BTreeMap<String, u64>,
 }
 
-pub struct FacetCollector;
-
-pub struct SegmentFacets {
-    columns: Vec<Option<StrColumn>>,
-    /// Per column, a count per term ordinal: the values are few (people, tags,
-    /// behaviours), the matching documents may be most of the journal.
-    counts: Vec<Vec<u64>>,
+/// Per segment, every document's facet values as small integers, built once from the
+/// fast columns and kept while the segment lives. Counting facets over a result set
+/// is then one pass adding ones into a vector, instead of five column lookups per
+/// matching document (which cost ~60 ns a document: 5 ms for 87,000 results).
+#[derive(Default)]
+pub struct FacetTables {
+    tables: Mutex<HashMap<SegmentId, Arc<SegmentTable>>>,
 }
 
-impl Collector for FacetCollector {
-    type Fruit = Facets;
-    type Child = SegmentFacets;
+struct SegmentTable {
+    /// Document `d`'s codes are `codes[starts[d]..starts[d + 1]]`.
+    starts: Vec<u32>,
+    codes: Vec<u32>,
+    /// Code `c` of facet `f` is term ordinal `c - offsets[f]` of that facet's column;
+    /// `offsets[5]` is the number of codes.
+    offsets: [u32; 6],
+}
 
-    fn for_segment(&self, _: u32, segment: &SegmentReader) -> tantivy::Result<SegmentFacets> {
-        let mut columns = Vec::new();
-        let mut counts = Vec::new();
-        for f in FACET_FIELDS {
-            let column = segment.fast_fields().str(f)?;
-            counts.push(vec![0; column.as_ref().map_or(0, |c| c.num_terms())]);
-            columns.push(column);
+impl SegmentTable {
+    fn build(segment: &SegmentReader) -> tantivy::Result<(SegmentTable, Vec<Option<StrColumn>>)> {
+        let columns = FACET_FIELDS
+            .iter()
+            .map(|f| segment.fast_fields().str(f))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        let mut offsets = [0u32; 6];
+        for (i, c) in columns.iter().enumerate() {
+            let terms = c.as_ref().map_or(0, |c| c.num_terms()) as u32;
+            offsets[i + 1] = offsets[i] + terms;
         }
-        Ok(SegmentFacets { columns, counts })
+        let max_doc = segment.max_doc();
+        let mut starts = Vec::with_capacity(max_doc as usize + 1);
+        let mut codes = Vec::with_capacity(max_doc as usize * 4);
+        starts.push(0);
+        for doc in 0..max_doc {
+            for (i, c) in columns.iter().enumerate() {
+                if let Some(c) = c {
+                    codes.extend(c.term_ords(doc).map(|o| offsets[i] + o as u32));
+                }
+            }
+            starts.push(codes.len() as u32);
+        }
+        Ok((
+            SegmentTable {
+                starts,
+                codes,
+                offsets,
+            },
+            columns,
+        ))
+    }
+}
+
+impl FacetTables {
+    /// Forgets the tables of segments no longer searched (merged away).
+    pub fn retain(&self, live: &[SegmentId]) {
+        self.lock().retain(|id, _| live.contains(id));
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<SegmentId, Arc<SegmentTable>>> {
+        self.tables.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Counts the results and their facets in one pass.
+pub struct CountAndFacets<'a>(pub &'a FacetTables);
+
+pub struct SegmentCounts {
+    table: Arc<SegmentTable>,
+    columns: Vec<Option<StrColumn>>,
+    total: u64,
+    counts: Vec<u32>,
+}
+
+impl Collector for CountAndFacets<'_> {
+    type Fruit = (u64, Facets);
+    type Child = SegmentCounts;
+
+    fn for_segment(&self, _: u32, segment: &SegmentReader) -> tantivy::Result<SegmentCounts> {
+        let cached = self.0.lock().get(&segment.segment_id()).cloned();
+        let (table, columns) = match cached {
+            Some(t) => {
+                let columns = FACET_FIELDS
+                    .iter()
+                    .map(|f| segment.fast_fields().str(f))
+                    .collect::<tantivy::Result<Vec<_>>>()?;
+                (t, columns)
+            }
+            None => {
+                let (t, columns) = SegmentTable::build(segment)?;
+                let t = Arc::new(t);
+                self.0.lock().insert(segment.segment_id(), Arc::clone(&t));
+                (t, columns)
+            }
+        };
+        let counts = vec![0; table.offsets[5] as usize];
+        Ok(SegmentCounts {
+            table,
+            columns,
+            total: 0,
+            counts,
+        })
     }
 
     fn requires_scoring(&self) -> bool {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<Facets>) -> tantivy::Result<Facets> {
+    fn merge_fruits(&self, fruits: Vec<(u64, Facets)>) -> tantivy::Result<(u64, Facets)> {
         let mut out = Facets::default();
-        for f in fruits {
+        let mut total = 0;
+        for (n, f) in fruits {
+            total += n;
             for (dst, src) in [
                 (&mut out.kind, f.kind),
                 (&mut out.person, f.person),
@@ -62,45 +146,52 @@ impl Collector for FacetCollector {
                 }
             }
         }
-        Ok(out)
+        Ok((total, out))
     }
 }
 
-impl SegmentCollector for SegmentFacets {
-    type Fruit = Facets;
+impl SegmentCollector for SegmentCounts {
+    type Fruit = (u64, Facets);
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        for (column, counts) in self.columns.iter().zip(&mut self.counts) {
-            if let Some(c) = column {
-                for ord in c.term_ords(doc) {
-                    counts[ord as usize] += 1;
-                }
+        self.collect_block(&[doc]);
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        let SegmentTable { starts, codes, .. } = &*self.table;
+        self.total += docs.len() as u64;
+        for &doc in docs {
+            let (from, to) = (starts[doc as usize], starts[doc as usize + 1]);
+            for &code in &codes[from as usize..to as usize] {
+                self.counts[code as usize] += 1;
             }
         }
     }
 
-    fn harvest(self) -> Facets {
+    fn harvest(self) -> (u64, Facets) {
         let mut maps: Vec<BTreeMap<String, u64>> = Vec::new();
-        for (column, counts) in self.columns.iter().zip(self.counts) {
+        let offsets = self.table.offsets;
+        for (i, column) in self.columns.iter().enumerate() {
             let mut m = BTreeMap::new();
             if let Some(c) = column {
-                for (ord, n) in counts.into_iter().enumerate().filter(|(_, n)| *n > 0) {
-                    let ord = ord as u64;
+                let counts = &self.counts[offsets[i] as usize..offsets[i + 1] as usize];
+                for (ord, &n) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
                     let mut s = String::new();
-                    if c.ord_to_str(ord, &mut s).unwrap_or(false) {
-                        m.insert(s, n);
+                    if c.ord_to_str(ord as u64, &mut s).unwrap_or(false) {
+                        m.insert(s, u64::from(n));
                     }
                 }
             }
             maps.push(m);
         }
         let mut it = maps.into_iter();
-        Facets {
+        let facets = Facets {
             kind: it.next().unwrap_or_default(),
             person: it.next().unwrap_or_default(),
             tag: it.next().unwrap_or_default(),
             behaviour: it.next().unwrap_or_default(),
             level: it.next().unwrap_or_default(),
-        }
+        };
+        (self.total, facets)
     }
 }

@@ -6,6 +6,7 @@
 //! leaves them to be drained again (re-indexing is idempotent: delete by id, add).
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
@@ -13,6 +14,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 use super::document;
+use super::facets::FacetTables;
 use super::schema::{self, Fields, SCHEMA_VERSION};
 use crate::journal::bulk_read::{self, Scope};
 use crate::{Error, Result};
@@ -42,6 +44,8 @@ pub struct SearchIndex {
     pub(crate) index: Index,
     pub(crate) reader: IndexReader,
     pub(crate) fields: Fields,
+    /// Each segment's facet values, for counting facets (see [`super::facets`]).
+    pub(crate) facet_tables: Arc<FacetTables>,
     writer: Option<IndexWriter>,
     /// Highest outbox seq whose change is in the writer's uncommitted batch.
     drained_upto: i64,
@@ -159,6 +163,7 @@ impl SearchIndex {
             index,
             reader,
             fields,
+            facet_tables: Arc::default(),
             writer: None,
             drained_upto: 0,
             committed_upto: 0,
@@ -184,6 +189,7 @@ impl SearchIndex {
             index: self.index.clone(),
             reader: self.reader.clone(),
             fields: self.fields,
+            facet_tables: Arc::clone(&self.facet_tables),
             writer: None,
             drained_upto: self.drained_upto,
             committed_upto: self.committed_upto,

@@ -19,7 +19,7 @@ use std::collections::HashSet;
 
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, RangeQuery, TermQuery,
 };
@@ -197,8 +197,14 @@ pub fn search(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Resul
         ))
     };
     let any = with_filters(any);
+    let live: Vec<tantivy::index::SegmentId> = searcher
+        .segment_readers()
+        .iter()
+        .map(|r| r.segment_id())
+        .collect();
+    ix.facet_tables.retain(&live);
     let (total, facets) = searcher
-        .search(&*any, &(Count, facets::FacetCollector))
+        .search(&*any, &facets::CountAndFacets(&ix.facet_tables))
         .map_err(tantivy_err)?;
     let mut ranked: Vec<(f32, DocAddress)> = Vec::new();
     if req.sort == Sort::Date || groups.is_empty() {
@@ -265,7 +271,7 @@ pub fn search(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Resul
         });
     }
     Ok(SearchResults {
-        total: total as u64,
+        total,
         hits,
         facets,
     })
