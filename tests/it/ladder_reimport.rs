@@ -294,3 +294,51 @@ fn level_resolution_for_search_and_profile() {
     assert_eq!(p["level"]["track"], "Platform");
     assert_eq!(p["next_level"], Value::Null);
 }
+
+#[test]
+fn a_large_edited_ladder_keeps_its_ids() {
+    // 5,000 bullets in one section, all sharing "I help the team with … work": the
+    // candidates for a rewording come from a word index (rarest words first, a
+    // capped number per bullet), and must still find each reworded bullet among
+    // thousands that share most words. (Its speed is measured by
+    // `cargo run --release --example ladder_reimport`, not asserted here.)
+    let ladder = |edit: bool| {
+        let mut s = String::from("# L5: Big Engineer\n\n## Everything\n\n");
+        for i in 0..5000 {
+            if edit && i % 100 == 99 {
+                continue; // removed
+            }
+            let word = if edit && i % 2 == 0 { "beta" } else { "alpha" };
+            s.push_str(&format!("- I help the team with item{i} {word} work\n"));
+        }
+        if edit {
+            for k in 0..10 {
+                s.push_str(&format!("- A brand new duty number{k}\n"));
+            }
+        }
+        s.into_bytes()
+    };
+    let mut j = rungs::Journal::open_in_memory().unwrap();
+    let opts = rungs::ladder::ImportOptions::default();
+    let first = j
+        .import_ladder(&[("big.md".into(), ladder(false))], &opts)
+        .unwrap();
+    assert_eq!(first.added.len(), 5000);
+    let r = j
+        .import_ladder(&[("big.md".into(), ladder(true))], &opts)
+        .unwrap();
+    // The removed bullets (99, 199, …) are odd: the 2,500 even ones are reworded,
+    // 2,450 odd ones unchanged, 50 retired, and the 10 new ones added.
+    assert_eq!(r.reworded.len(), 2500);
+    assert_eq!(r.unchanged, 2450);
+    assert_eq!(r.retired.len(), 50);
+    assert_eq!(r.added.len(), 10);
+    // Each rewording kept the id of its own bullet: item{i} is bullet i + 1.
+    for w in &r.reworded {
+        let i: usize = w.from.split_whitespace().nth(5).unwrap()[4..]
+            .parse()
+            .unwrap();
+        assert_eq!(w.to, w.from.replace("alpha", "beta"));
+        assert!(w.id.ends_with(&format!(".1.{}", i + 1)), "{w:?}");
+    }
+}
