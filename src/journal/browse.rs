@@ -14,6 +14,28 @@ pub struct EntryPage {
     pub total: u32,
     pub offset: u32,
     pub entries: Vec<Entry>,
+    /// A one-line plain-text summary of each entry (same order as `entries`), made
+    /// from its Markdown by [`crate::render::excerpt`].
+    pub excerpts: Vec<String>,
+}
+
+/// How long an excerpt in a page may be, in characters.
+pub const EXCERPT_CHARS: usize = 160;
+
+/// The text an entry's summary is made from: what was learned (or the notes, or the
+/// area) of a pairing, the observed behaviour of feedback, a learning's text.
+pub fn excerpt_of(entry: &Entry) -> String {
+    let source = match &entry.details {
+        super::Details::Pairing(p) => p
+            .learned
+            .as_deref()
+            .or(p.notes.as_deref())
+            .or(p.area.as_deref())
+            .unwrap_or_default(),
+        super::Details::Feedback(f) => &f.observed,
+        super::Details::Learning(l) => &l.body,
+    };
+    crate::render::excerpt(source, EXCERPT_CHARS)
 }
 
 /// Pages are capped so one request never loads the whole journal.
@@ -32,10 +54,12 @@ impl Journal {
             offset: Some(offset),
             ..filter.clone()
         };
+        let entries = entries::list(conn, &page, trash)?;
         Ok(EntryPage {
             total,
             offset,
-            entries: entries::list(conn, &page, trash)?,
+            excerpts: entries.iter().map(excerpt_of).collect(),
+            entries,
         })
     }
 

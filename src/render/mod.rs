@@ -4,10 +4,12 @@
 //!
 //! pulldown-cmark renders CommonMark plus tables, strikethrough and task lists;
 //! ammonia then keeps only an allow-list of tags, attributes and URL schemes.
+//! [`excerpt`] turns the same parse into a one-line plain-text summary (the journal's
+//! rows), so Markdown syntax is dropped by the parser, never by guessing at characters.
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Event, Options, Parser, TagEnd, html};
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
@@ -30,9 +32,80 @@ pub fn markdown_to_html(markdown: &str) -> String {
     SANITIZER.clean(&raw).to_string()
 }
 
+/// The plain text of `markdown` on one line (words of the text, inline code, link
+/// texts; no markup, no URLs, no HTML), at most `max_chars` characters: a longer text
+/// is cut at a word boundary and ends with "…".
+pub fn excerpt(markdown: &str, max_chars: usize) -> String {
+    let mut text = String::new();
+    let gap = |t: &mut String| {
+        if !t.is_empty() && !t.ends_with(' ') {
+            t.push(' ');
+        }
+    };
+    for event in Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    ) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::Rule => gap(&mut text),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_),
+            ) => gap(&mut text),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let line = words.join(" ");
+    if line.chars().count() <= max_chars {
+        return line;
+    }
+    let mut out = String::new();
+    for word in words {
+        let len = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
+        if len + 1 > max_chars {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        // One word longer than the limit: cut inside it.
+        out = line.chars().take(max_chars.saturating_sub(1)).collect();
+    }
+    out.push('…');
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::markdown_to_html;
+    use super::{excerpt, markdown_to_html};
+
+    #[test]
+    fn excerpt_keeps_words_and_drops_markup() {
+        let md = "## Rolled back\n\nFixed **cert-manager** for SUP-1234: set `my_var` (see [the docs](https://x.org/a_b)).\n\n- one\n- two!\n\n<b>html</b>";
+        assert_eq!(
+            excerpt(md, 200),
+            "Rolled back Fixed cert-manager for SUP-1234: set my_var (see the docs). one two! html"
+        );
+    }
+
+    #[test]
+    fn excerpt_is_cut_at_a_word_within_the_limit() {
+        let got = excerpt("alpha beta gamma delta", 15);
+        assert_eq!(got, "alpha beta…");
+        assert!(got.chars().count() <= 15);
+        assert_eq!(excerpt("abcdefghijklmnop", 5), "abcd…");
+        assert_eq!(excerpt("", 10), "");
+        assert_eq!(excerpt("Grüße aus Köln", 100), "Grüße aus Köln");
+    }
 
     #[test]
     fn renders_common_markdown() {

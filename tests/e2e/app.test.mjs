@@ -176,7 +176,7 @@ test('capture each kind, link a suggested behaviour, edit, revert, delete, undo,
     // Learning.
     await openCapture(b, 'learning');
     await (await b.$('#f-title')).setValue('cert-manager renews at 2/3 of lifetime');
-    await typeMarkdown(b, 'f-body', 'Certificates renew when two thirds of their lifetime has passed.');
+    await typeMarkdown(b, 'f-body', 'With `cert-manager`, certificates for SUP-1234 renew when two thirds of their lifetime has passed.');
     // No keyboard trap: Esc inside the editor keeps the form, Tab moves focus out.
     await b.keys('Escape');
     assert.ok(await (await b.$('#f-title')).isDisplayed(), 'Esc in the editor left the form');
@@ -194,6 +194,12 @@ test('capture each kind, link a suggested behaviour, edit, revert, delete, undo,
     await b.waitUntil(async () => (await b.$$('[data-testid="entry-row"]').length) === 3, {
       timeoutMsg: 'the journal does not list the three entries',
     });
+    // The row's excerpt is the core's plain text: hyphens and code words intact.
+    const excerpts = await b.$$('[data-testid="excerpt"]').map((x) => x.getText());
+    assert.ok(
+      excerpts.includes('With cert-manager, certificates for SUP-1234 renew when two thirds of their lifetime has passed.'),
+      JSON.stringify(excerpts),
+    );
   });
 });
 

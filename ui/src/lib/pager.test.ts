@@ -28,7 +28,7 @@ function journal(total: number) {
     calls.push([offset, limit]);
     const entries = [];
     for (let i = offset; i < Math.min(total, offset + limit); i++) entries.push(fakeEntry(i));
-    return { total, offset, entries };
+    return { total, offset, entries, excerpts: entries.map((e) => `excerpt of ${e.id}`) };
   };
   return { calls, fetch };
 }
@@ -64,7 +64,7 @@ describe('Pager', () => {
     const pager = new Pager(
       (offset, limit) =>
         new Promise((resolve) => {
-          release = () => resolve({ total: 1, offset, entries: [fakeEntry(offset + limit - limit)] });
+          release = () => resolve({ total: 1, offset, entries: [fakeEntry(offset + limit - limit)], excerpts: [''] });
         }),
       10,
     );
@@ -82,5 +82,19 @@ describe('visibleRange', () => {
     expect(visibleRange(72 * 50_000, 720, 72, 100_000, 5)).toEqual({ start: 49_995, end: 50_016 });
     expect(visibleRange(72 * 99_999, 720, 72, 100_000, 5)).toEqual({ start: 99_994, end: 100_000 });
     expect(visibleRange(0, 720, 72, 0)).toEqual({ start: 0, end: 0 });
+  });
+});
+
+describe('Pager excerpts', () => {
+  it('serves the core excerpt beside each entry', async () => {
+    const fetch = async (offset: number, limit: number) => {
+      const entries = [];
+      for (let i = offset; i < Math.min(30, offset + limit); i++) entries.push(fakeEntry(i));
+      return { total: 30, offset, entries, excerpts: entries.map((e) => `excerpt of ${e.id}`) };
+    };
+    const pager = new Pager(fetch, 10);
+    await pager.ensure(12, 14);
+    expect(pager.excerpt(13)).toBe('excerpt of id13');
+    expect(pager.excerpt(2)).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ export type FetchPage = (offset: number, limit: number) => Promise<EntryPage>;
 export class Pager {
   total = 0;
   private pages = new Map<number, Entry[]>();
+  private excerpts = new Map<number, string[]>();
   private pending = new Map<number, Promise<void>>();
   private generation = 0;
 
@@ -19,6 +20,11 @@ export class Pager {
   /** The entry at `index`, when its page is loaded. */
   get(index: number): Entry | undefined {
     return this.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize];
+  }
+
+  /** The core's plain-text excerpt of the entry at `index`, when its page is loaded. */
+  excerpt(index: number): string | undefined {
+    return this.excerpts.get(Math.floor(index / this.pageSize))?.[index % this.pageSize];
   }
 
   /** Loads the pages covering rows `start..end`; resolves when they are in. */
@@ -35,6 +41,7 @@ export class Pager {
   reset(): void {
     this.generation++;
     this.pages.clear();
+    this.excerpts.clear();
     this.pending.clear();
   }
 
@@ -48,6 +55,7 @@ export class Pager {
         if (gen !== this.generation) return;
         this.total = res.total;
         this.pages.set(page, res.entries);
+        this.excerpts.set(page, res.excerpts);
       })
       .finally(() => {
         if (gen === this.generation) this.pending.delete(page);
@@ -61,7 +69,10 @@ export class Pager {
     const far = [...this.pages.keys()].sort(
       (a, b) => distance(b, first, last) - distance(a, first, last),
     );
-    for (const p of far.slice(0, this.pages.size - this.keepPages)) this.pages.delete(p);
+    for (const p of far.slice(0, this.pages.size - this.keepPages)) {
+      this.pages.delete(p);
+      this.excerpts.delete(p);
+    }
   }
 }
 

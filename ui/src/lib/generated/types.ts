@@ -59,7 +59,12 @@ title: string | null, date: string, time: string | null, tags: Array<string>,
  */
 behaviours: Array<string>, } & ({ "kind": "pairing" } & Pairing | { "kind": "feedback" } & Feedback | { "kind": "learning" } & Learning);
 
-export type EntryPage = { total: number, offset: number, entries: Array<Entry>, };
+export type EntryPage = { total: number, offset: number, entries: Array<Entry>, 
+/**
+ * A one-line plain-text summary of each entry (same order as `entries`), made
+ * from its Markdown by [`crate::render::excerpt`].
+ */
+excerpts: Array<string>, };
 
 export type ListFilter = { kind: Kind | null, person: string | null, tag: string | null, 
 /**
