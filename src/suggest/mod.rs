@@ -16,6 +16,7 @@
 
 pub mod analyze;
 pub mod entry_text;
+pub mod hints;
 pub mod links;
 pub mod profile;
 pub mod synonyms;

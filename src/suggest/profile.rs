@@ -1,5 +1,6 @@
 //! What the ladder itself says about each behaviour: its own words, its section's
-//! title and its level's summary, weighted in that order, scored against the text
+//! title, its level's summary and (for the bundled ladder only) its evidence
+//! [`hints`](super::hints), weighted, scored against the text
 //! with BM25 (term frequency saturates, rare terms count more, long behaviours are
 //! not favoured). Built once per ladder version.
 
@@ -12,6 +13,7 @@ use crate::ladder::Ladder;
 const W_TEXT: f32 = 1.0;
 const W_SECTION: f32 = 0.5;
 const W_SUMMARY: f32 = 0.1;
+const W_HINT: f32 = 0.5;
 /// BM25 parameters: term frequency saturation and length normalisation.
 const K1: f32 = 1.2;
 const B: f32 = 0.5;
@@ -45,10 +47,12 @@ impl LadderModel {
                 let title = analyzer.bag(&section.title);
                 for b in &section.behaviours {
                     let mut doc = Bag::new();
+                    let hints = super::hints::for_behaviour(&b.id, &b.text).unwrap_or("");
                     for (bag, w) in [
                         (analyzer.bag(&b.text), W_TEXT),
                         (title.clone(), W_SECTION),
                         (summary.clone(), W_SUMMARY),
+                        (analyzer.bag(hints), W_HINT),
                     ] {
                         for (t, n) in bag {
                             *doc.entry(t).or_default() += n * w;
