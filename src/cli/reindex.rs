@@ -34,7 +34,8 @@ pub fn run(mut journal: Journal, _: Args) -> Result<()> {
         b.finish_and_clear();
     }
     output::print(&format!(
-        "Rebuilt the search index: {n} entries in {:.1} s.\n",
+        "Rebuilt the search index: {n} {} in {:.1} s.\n",
+        if n == 1 { "entry" } else { "entries" },
         started.elapsed().as_secs_f64()
     ))
 }

@@ -27,6 +27,9 @@ pub struct Journal {
     indexer: Option<crate::search::BackgroundIndexer>,
     /// Behaviour suggestions, with their profiles cached between calls.
     suggester: crate::suggest::Suggester,
+    /// The index directory this journal could not use when it opened (it runs on a
+    /// temporary in-memory index instead); `reindex` tries it again.
+    unusable_index: Option<std::path::PathBuf>,
 }
 
 impl Journal {
@@ -36,11 +39,16 @@ impl Journal {
         let db = Database::open(data_dir)?;
         let index_dir = data_dir.join(crate::paths::INDEX_DIR);
         // The index is derived data: whatever is wrong with it, start anyway.
-        let search = SearchIndex::open(&index_dir).or_else(|e| {
-            tracing::warn!(error = %e, "search index unavailable; using a temporary one");
-            SearchIndex::in_memory()
-        })?;
-        Self::with_index(db, search)
+        let (search, unusable) = match SearchIndex::open(&index_dir) {
+            Ok(search) => (search, None),
+            Err(e) => {
+                tracing::warn!(error = %e, "search index unavailable; using a temporary one");
+                (SearchIndex::in_memory()?, Some(index_dir))
+            }
+        };
+        let mut journal = Self::with_index(db, search)?;
+        journal.unusable_index = unusable;
+        Ok(journal)
     }
 
     /// A journal in memory: for tests and tools.
@@ -59,6 +67,7 @@ impl Journal {
             search,
             indexer: None,
             suggester: Default::default(),
+            unusable_index: None,
         };
         journal.ensure_bundled_ladder()?;
         // Catch up on whatever was committed but not yet indexed (a crash, another process).
@@ -110,9 +119,15 @@ impl Journal {
         self.search.flush(self.db.conn())
     }
 
-    /// Rebuilds the search index from SQLite.
+    /// Rebuilds the search index from SQLite, on disk: an index directory that could
+    /// not be used when the journal opened is opened (recreated) again first, and its
+    /// error returned if it still cannot be, rather than rebuilding a temporary index.
     pub fn reindex(&mut self, progress: &mut dyn FnMut(usize, usize)) -> Result<usize> {
         let background = self.stop_background_indexing();
+        if let Some(dir) = &self.unusable_index {
+            self.search = SearchIndex::open(dir)?;
+            self.unusable_index = None;
+        }
         let rebuilt = self.search.rebuild(self.db.conn(), progress);
         if background {
             self.start_background_indexing()?;

@@ -95,7 +95,8 @@ pub(crate) fn tantivy_err(context: &str, e: impl std::fmt::Display) -> Error {
 
 impl SearchIndex {
     /// Opens the index in `dir`. A missing index, one of another schema version, or
-    /// one that fails to open is replaced by an empty one marked for rebuild.
+    /// one that fails to open (any file its reader or searcher needs is damaged) is
+    /// replaced by an empty one marked for rebuild.
     pub fn open(dir: &Path) -> Result<Self> {
         let (schema, _) = schema::build();
         let version_ok = std::fs::read_to_string(dir.join(VERSION_FILE))
@@ -109,8 +110,15 @@ impl SearchIndex {
         } else {
             None
         };
-        let (index, needs_rebuild) = match existing {
-            Some(index) => (index, false),
+        // Opening succeeds only if the reader, and a searcher over every segment, do.
+        let existing = existing.and_then(|index| {
+            Self::from_index(index, false)
+                .and_then(|s| s.check_readable().map(|()| s))
+                .map_err(|e| tracing::warn!(error = %e, "search index unreadable"))
+                .ok()
+        });
+        let index = match existing {
+            Some(opened) => return Ok(opened),
             None => {
                 if dir.exists() {
                     // Only ever remove a directory that is recognisably our index (or empty):
@@ -139,10 +147,30 @@ impl SearchIndex {
                     .map_err(|e| tantivy_err("create", e))?;
                 std::fs::write(dir.join(VERSION_FILE), SCHEMA_VERSION.to_string())
                     .map_err(|e| Error::io("writing index version", e))?;
-                (index, true)
+                index
             }
         };
-        Self::from_index(index, needs_rebuild)
+        Self::from_index(index, true)
+    }
+
+    /// Opens what a search reads in every segment: each field's terms, postings and
+    /// positions, and the document store. A truncated or emptied file fails here
+    /// (cheaply: headers and footers), not in the middle of someone's search.
+    fn check_readable(&self) -> Result<()> {
+        let searcher = self.reader.searcher();
+        for segment in searcher.segment_readers() {
+            for (field, entry) in self.index.schema().fields() {
+                if entry.is_indexed() {
+                    segment
+                        .inverted_index(field)
+                        .map_err(|e| tantivy_err("terms", e))?;
+                }
+            }
+            segment
+                .get_store_reader(0)
+                .map_err(|e| tantivy_err("store", e))?;
+        }
+        Ok(())
     }
 
     pub fn in_memory() -> Result<Self> {

@@ -588,6 +588,107 @@ fn the_index_is_rebuilt_after_a_schema_change_or_deletion() {
     assert!(std::fs::read(env.db_path()).unwrap().len() >= db_before);
 }
 
+/// The index on disk as any other reader would find it: every file passes its
+/// checksum, and how many entries it holds.
+fn index_on_disk(env: &Env) -> Result<u64, String> {
+    let index =
+        tantivy::Index::open_in_dir(env.data_dir().join("index")).map_err(|e| e.to_string())?;
+    let bad = index.validate_checksum().map_err(|e| e.to_string())?;
+    if !bad.is_empty() {
+        return Err(format!("corrupt files: {bad:?}"));
+    }
+    let reader = index.reader().map_err(|e| e.to_string())?;
+    Ok(reader.searcher().num_docs())
+}
+
+#[test]
+fn a_damaged_segment_file_is_rebuilt_on_disk_by_the_next_command_and_by_reindex() {
+    let base = fixture();
+    assert_eq!(index_on_disk(&base), Ok(5));
+    for ext in ["store", "pos", "term", "idx"] {
+        for emptied in [true, false] {
+            for reindex in [false, true] {
+                let env = Env::new();
+                snapshot(&base.data_dir(), &env.data_dir());
+                let mut damaged = 0;
+                for p in walkdir(&env.data_dir().join("index")) {
+                    if p.extension().is_some_and(|e| e == ext) {
+                        let len = std::fs::metadata(&p).unwrap().len();
+                        let keep = if emptied { 0 } else { len / 2 };
+                        std::fs::OpenOptions::new()
+                            .write(true)
+                            .open(&p)
+                            .unwrap()
+                            .set_len(keep)
+                            .unwrap();
+                        damaged += 1;
+                    }
+                }
+                assert!(damaged > 0, "no .{ext} file to damage");
+                let case = format!(".{ext} emptied={emptied} reindex={reindex}");
+                if reindex {
+                    let out = env.ok(&["reindex"]);
+                    assert!(
+                        out.contains("Rebuilt the search index: 5 entries"),
+                        "{case}: {out}"
+                    );
+                } else {
+                    assert_eq!(titles_found(&env, 5).len(), 5, "{case}");
+                }
+                // Recreated on disk, not rebuilt in memory by every command from now on.
+                assert_eq!(index_on_disk(&env), Ok(5), "{case}");
+            }
+        }
+    }
+}
+
+#[test]
+fn reindex_rebuilds_on_disk_or_says_why_it_cannot() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.data_dir().join("index")).unwrap();
+    let notes = env.data_dir().join("index").join("my-notes.txt");
+    std::fs::write(&notes, "not an index").unwrap();
+    // Commands still work (on a temporary index) and leave the folder alone...
+    env.ok(&[
+        "add",
+        "learning",
+        "--title",
+        "Kept",
+        "--date",
+        "2026-11-20",
+        "--body",
+        "b",
+    ]);
+    assert_eq!(titles_found(&env, 1).len(), 1);
+    // ...but reindex does not pretend: it names the folder it will not touch.
+    let err = env.fails(&["reindex"]);
+    assert!(err.contains("is not a Rungs search index"), "{err}");
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "not an index");
+    std::fs::remove_file(&notes).unwrap();
+    env.ok(&["reindex"]);
+    assert_eq!(index_on_disk(&env), Ok(1));
+}
+
+#[test]
+fn reindex_counts_in_words() {
+    let env = Env::new();
+    env.ok(&[
+        "add",
+        "learning",
+        "--title",
+        "Only one",
+        "--date",
+        "2026-11-20",
+        "--body",
+        "b",
+    ]);
+    let out = env.ok(&["reindex"]);
+    assert!(
+        out.contains("Rebuilt the search index: 1 entry in"),
+        "{out}"
+    );
+}
+
 #[test]
 fn many_single_saves_leave_few_segments() {
     let dir = tempfile::tempdir().unwrap();
