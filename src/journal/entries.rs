@@ -506,9 +506,12 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Entry> {
 
 pub(crate) fn list(conn: &Connection, filter: &ListFilter, trash: bool) -> Result<Vec<Entry>> {
     let (mut sql, args) = filtered("SELECT e.id", conn, filter, trash)?;
-    sql.push_str(
-        " ORDER BY e.date DESC, e.time IS NULL, e.time DESC, e.created_at DESC, e.id DESC",
-    );
+    // The trash lists what was deleted last first: that is what one looks for there.
+    sql.push_str(if trash {
+        " ORDER BY e.deleted_at DESC, e.id DESC"
+    } else {
+        " ORDER BY e.date DESC, e.time IS NULL, e.time DESC, e.created_at DESC, e.id DESC"
+    });
     if let Some(limit) = filter.limit {
         sql.push_str(&format!(
             " LIMIT {limit} OFFSET {}",

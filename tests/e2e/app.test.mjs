@@ -137,7 +137,10 @@ test('capture each kind, link a suggested behaviour, edit, revert, delete, undo,
     const revert = await $t(b, 'revert-1');
     await revert.waitForDisplayed();
     assert.equal(await (await $t(b, 'revision-change-1')).getText(), 'Created');
-    assert.equal(await (await $t(b, 'revision-change-2')).getText(), 'Changed: Title');
+    // Revision 2 is the follow-up ticked off (the core stored it: this also proves the
+    // tick was saved, not just the checkbox's own state); 3 is the title edit.
+    assert.equal(await (await $t(b, 'revision-change-2')).getText(), 'Changed: Follow-ups');
+    assert.equal(await (await $t(b, 'revision-change-3')).getText(), 'Changed: Title');
     await shot(b, 'entry-history');
     await revert.click();
     await titleIs(b, 'Rollback of a failing deployment');
@@ -154,6 +157,7 @@ test('capture each kind, link a suggested behaviour, edit, revert, delete, undo,
     await (await $t(b, 'nav-trash')).click();
     const restore = await $t(b, 'restore');
     await restore.waitForDisplayed();
+    assert.match(await (await $t(b, 'deleted-at')).getText(), /^Deleted \w{3} \d{1,2} \w{3}( \d{4})?, \d\d:\d\d$/);
     await shot(b, 'trash');
     await restore.click();
     await (await $t(b, 'trash-empty')).waitForDisplayed();
@@ -195,7 +199,9 @@ test('capture each kind, link a suggested behaviour, edit, revert, delete, undo,
       timeoutMsg: 'the journal does not list the three entries',
     });
     // The row's excerpt is the core's plain text: hyphens and code words intact.
-    const excerpts = await b.$$('[data-testid="excerpt"]').map((x) => x.getText());
+    const excerpts = await b.execute(() =>
+      [...document.querySelectorAll('[data-testid="excerpt"]')].map((x) => x.textContent),
+    );
     assert.ok(
       excerpts.includes('With cert-manager, certificates for SUP-1234 renew when two thirds of their lifetime has passed.'),
       JSON.stringify(excerpts),

@@ -771,3 +771,22 @@ fn every_read_command_prints_the_contract_shapes() {
     assert!(ladder["levels"].as_array().unwrap().len() >= 2);
     assert_eq!(env.json(&["followups", "--json"]), json!([]));
 }
+
+#[test]
+fn trash_lists_what_was_deleted_last_first_with_when() {
+    let env = Env::new();
+    let (p, _, l) = add_all_kinds(&env);
+    // The learning has the later entry date; the pairing is deleted later.
+    env.ok(&["delete", &l]);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    env.ok(&["delete", &p]);
+    let trash = env.json(&["trash", "--json"]);
+    let ids: Vec<&str> = trash
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [p.as_str(), l.as_str()]);
+    assert!(trash[0]["deleted_at"].as_str().unwrap() > trash[1]["deleted_at"].as_str().unwrap());
+}
