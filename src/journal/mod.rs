@@ -387,6 +387,8 @@ impl Drop for Journal {
         {
             tracing::warn!(error = %e, "search index not committed; the outbox keeps the work");
         }
+        // Merges started by the last commits finish before the process exits.
+        self.search.finish_merges();
     }
 }
 

@@ -476,6 +476,17 @@ impl SearchIndex {
         Ok(total)
     }
 
+    /// Releases the writer once the merges its commits started have finished. A
+    /// short-lived process (every CLI command) would otherwise exit mid-merge, and
+    /// one-save commands would leave a segment each.
+    pub fn finish_merges(&mut self) {
+        if let Some(writer) = self.writer.take()
+            && let Err(e) = writer.wait_merging_threads()
+        {
+            tracing::warn!(error = %e, "search index merge unfinished");
+        }
+    }
+
     pub fn segment_count(&self) -> usize {
         self.index
             .searchable_segment_ids()

@@ -690,6 +690,29 @@ fn reindex_counts_in_words() {
 }
 
 #[test]
+fn many_single_cli_saves_leave_few_segments() {
+    // Each `rungs add` commits once and exits: the merges its commit starts must
+    // finish before it does, or segments pile up (300 adds once left 104).
+    let env = Env::new();
+    for i in 0..200 {
+        env.ok(&[
+            "add",
+            "learning",
+            "--title",
+            &format!("cli save {i}"),
+            "--date",
+            "2026-11-20",
+            "--body",
+            "one entry per process",
+        ]);
+    }
+    let index = tantivy::Index::open_in_dir(env.data_dir().join("index")).unwrap();
+    let segments = index.searchable_segment_ids().unwrap().len();
+    assert!(segments <= 30, "{segments} segments after 200 CLI saves");
+    assert_eq!(titles_found(&env, 200).len(), 200);
+}
+
+#[test]
 fn many_single_saves_leave_few_segments() {
     let dir = tempfile::tempdir().unwrap();
     let mut journal = Journal::open(dir.path()).unwrap();
