@@ -16,5 +16,7 @@ export default defineConfig(({ mode }) => ({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
+    // app.css is read as text by lib/contrast.test.ts (`?raw`), so let Vitest load it.
+    css: { include: [/app\.css/] },
   },
 }));
