@@ -41,8 +41,13 @@ fn matches(parts: &[Part], stem: &str, word: &str) -> bool {
 pub struct Matcher<'a> {
     parts: &'a [Part],
     plain: TextAnalyzer,
-    stemmed: TextAnalyzer,
     verdicts: HashMap<String, bool>,
+}
+
+thread_local! {
+    /// The stemming analyzer, kept between searches so that its memo of stems (see
+    /// `stem_cache`) outlives one search: new words are rare after the first few.
+    static STEMMED: std::cell::RefCell<TextAnalyzer> = std::cell::RefCell::new(schema::stemmed());
 }
 
 impl<'a> Matcher<'a> {
@@ -50,7 +55,6 @@ impl<'a> Matcher<'a> {
         Matcher {
             parts,
             plain: schema::plain(),
-            stemmed: schema::stemmed(),
             verdicts: HashMap::new(),
         }
     }
@@ -65,9 +69,8 @@ impl<'a> Matcher<'a> {
                 Some(&hit) => hit,
                 None => {
                     let word = text[t.offset_from..t.offset_to].to_lowercase();
-                    let stem = schema::tokens(&mut self.stemmed, &word)
-                        .pop()
-                        .unwrap_or_default();
+                    let stem = STEMMED
+                        .with_borrow_mut(|a| schema::tokens(a, &word).pop().unwrap_or_default());
                     let hit = matches(self.parts, &stem, &word);
                     self.verdicts.insert(t.text.clone(), hit);
                     hit
