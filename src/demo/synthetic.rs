@@ -1,7 +1,9 @@
 //! A deterministic synthetic journal for scale tests and benchmarks: N entries over
 //! five years, realistic sizes (Markdown bodies of 200–2,000 characters), a support
-//! vocabulary, 50 people, 30 tags and behaviour links. The same seed always gives
-//! the same journal.
+//! vocabulary, 50 people, 30 tags and behaviour links. Each entry stays on one topic
+//! (a product, a problem, two actions) and tells it with narrative sentences from a
+//! wider pool, so a domain word is in some entries, not all of them (`certificate`:
+//! about a third). The same seed always gives the same journal.
 
 use crate::journal::{
     Details, Direction, EntryInput, Feedback, FollowUp, Learning, Pairing, Role, Tone,
@@ -119,15 +121,80 @@ const LESSONS: &[&str] = &[
     "Ask the customer what changed, then ask again.",
 ];
 
-fn sentence(rng: &mut Rng) -> String {
-    match rng.below(3) {
-        0 => format!(
-            "{} {}.",
-            capitalise(rng.pick::<&str>(PRODUCTS)),
-            rng.pick(PROBLEMS)
-        ),
-        1 => format!("{}.", rng.pick(ACTIONS)),
-        _ => rng.pick(LESSONS).to_string(),
+/// Openings and observations for the narrative sentences around the topic: a wider
+/// vocabulary that varies from entry to entry.
+const WHEN: &[&str] = &[
+    "On the first call",
+    "After lunch",
+    "During the handover",
+    "Before the customer's change window",
+    "While we waited for the rollout",
+    "Halfway through the session",
+    "At the end of the day",
+    "Over chat",
+    "In the follow-up meeting",
+    "Later that week",
+];
+const OBSERVED: &[&str] = &[
+    "the customer shared a screenshot of the dashboard",
+    "the logs showed retries every thirty seconds",
+    "nobody had touched the configuration in months",
+    "the staging environment behaved differently from production",
+    "a second tenant reported the same symptom",
+    "the audit trail pointed to an automated job",
+    "the support bundle was missing the node logs",
+    "we found a stale cache entry",
+    "the metrics dashboard had a gap of two hours",
+    "the vendor documentation contradicted the release notes",
+    "the firewall team confirmed an outbound rule change",
+    "a teammate remembered a similar ticket from spring",
+    "the backlog of queued tasks kept growing",
+    "the database migration had been skipped",
+    "the browser console listed a CORS error",
+    "the load balancer health check was failing intermittently",
+    "the space ran low on the shared volume",
+    "an expired token blocked the integration",
+    "the pipeline variable was marked sensitive",
+    "the customer's proxy rewrote the headers",
+    "the scheduled trigger fired twice",
+    "the deployment target was offline for patching",
+    "the license check rejected the new instance",
+    "the SSO assertion carried the wrong audience",
+];
+
+/// What one entry is about: most of its sentences come from it, as a real note
+/// stays on its subject. (An earlier generator drew every sentence from the whole
+/// small pool, so nearly every entry held nearly every word: `certificate` was in
+/// 87 % of entries, which no journal looks like.)
+struct Topic {
+    product: usize,
+    problem: usize,
+    actions: [usize; 2],
+}
+
+impl Topic {
+    fn new(rng: &mut Rng) -> Topic {
+        Topic {
+            product: rng.below(PRODUCTS.len()),
+            problem: rng.below(PROBLEMS.len()),
+            actions: [rng.below(ACTIONS.len()), rng.below(ACTIONS.len())],
+        }
+    }
+
+    fn title(&self) -> String {
+        format!(
+            "{} {}",
+            capitalise(PRODUCTS[self.product]),
+            PROBLEMS[self.problem]
+        )
+    }
+}
+
+fn sentence(rng: &mut Rng, topic: &Topic) -> String {
+    match rng.below(5) {
+        0 => format!("{}.", topic.title()),
+        1 => format!("{}.", ACTIONS[topic.actions[rng.below(2)]]),
+        _ => format!("{}, {}.", rng.pick(WHEN), rng.pick(OBSERVED)),
     }
 }
 
@@ -139,14 +206,14 @@ fn capitalise(s: &str) -> String {
 }
 
 /// Markdown of roughly `target` characters: paragraphs, a list, some code.
-fn markdown(rng: &mut Rng, target: usize) -> String {
+fn markdown(rng: &mut Rng, topic: &Topic, target: usize) -> String {
     let mut out = String::new();
     while out.len() < target {
         match rng.below(6) {
             0 => {
                 for _ in 0..3 {
                     out.push_str("- ");
-                    out.push_str(&sentence(rng));
+                    out.push_str(&sentence(rng, topic));
                     out.push('\n');
                 }
                 out.push('\n');
@@ -156,7 +223,7 @@ fn markdown(rng: &mut Rng, target: usize) -> String {
             }
             _ => {
                 for _ in 0..3 {
-                    out.push_str(&sentence(rng));
+                    out.push_str(&sentence(rng, topic));
                     out.push(' ');
                 }
                 out.push_str("\n\n");
@@ -185,11 +252,8 @@ pub fn entry(rng: &mut Rng, today: chrono::NaiveDate, behaviour_ids: &[String]) 
             .collect()
     };
     let body_len = 200 + rng.below(1800);
-    let title = format!(
-        "{} {}",
-        capitalise(rng.pick::<&str>(PRODUCTS)),
-        rng.pick(PROBLEMS)
-    );
+    let topic = Topic::new(rng);
+    let title = topic.title();
     let (title, details) = match rng.below(10) {
         0..=4 => (
             Some(title),
@@ -197,14 +261,17 @@ pub fn entry(rng: &mut Rng, today: chrono::NaiveDate, behaviour_ids: &[String]) 
                 partners: (0..1 + rng.below(2)).map(|_| person(rng)).collect(),
                 role: Some(*rng.pick(Role::ALL)),
                 minutes: Some(15 + rng.below(165) as u32),
-                area: Some(rng.pick(PRODUCTS).to_string()),
+                area: Some(PRODUCTS[topic.product].to_string()),
                 ticket: Some(format!("SUP-{}", 1000 + rng.below(9000))),
-                notes: Some(markdown(rng, body_len)),
+                notes: Some(markdown(rng, &topic, body_len)),
                 learned: Some(rng.pick(LESSONS).to_string()),
                 follow_ups: (0..rng.below(3))
                     .map(|_| FollowUp {
                         id: String::new(),
-                        text: format!("Follow up: {}", rng.pick(ACTIONS).to_lowercase()),
+                        text: format!(
+                            "Follow up: {}",
+                            ACTIONS[topic.actions[rng.below(2)]].to_lowercase()
+                        ),
                         done: rng.below(2) == 0,
                     })
                     .collect(),
@@ -215,9 +282,12 @@ pub fn entry(rng: &mut Rng, today: chrono::NaiveDate, behaviour_ids: &[String]) 
             Details::Feedback(Feedback {
                 direction: *rng.pick(Direction::ALL),
                 person: person(rng),
-                situation: format!("When {} {}", rng.pick(PRODUCTS), rng.pick(PROBLEMS)),
-                observed: markdown(rng, body_len / 3),
-                impact: sentence(rng),
+                situation: format!(
+                    "When {} {}",
+                    PRODUCTS[topic.product], PROBLEMS[topic.problem]
+                ),
+                observed: markdown(rng, &topic, body_len / 3),
+                impact: sentence(rng, &topic),
                 tone: Some(*rng.pick(Tone::ALL)),
                 reflection: Some(rng.pick(LESSONS).to_string()),
             }),
@@ -225,7 +295,7 @@ pub fn entry(rng: &mut Rng, today: chrono::NaiveDate, behaviour_ids: &[String]) 
         _ => (
             Some(title),
             Details::Learning(Learning {
-                body: markdown(rng, body_len),
+                body: markdown(rng, &topic, body_len),
                 source: Some(format!("SUP-{}", 1000 + rng.below(9000))),
             }),
         ),
