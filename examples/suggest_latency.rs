@@ -4,6 +4,10 @@
 //! Suggestions: every text of the labelled set (`tests/fixtures/suggest/labelled.json`)
 //! five times, plus every word-by-word prefix of one text (typing). Search: a mix
 //! of plain, typo, prefix, phrase and filtered queries. Prints p50/p99 in ms.
+//!
+//! It also saves entries (WRITES TO THE JOURNAL: run it on a copy) to time the
+//! first suggestion after a save (the link profiles are refreshed incrementally),
+//! and times a cold build with the CLI's link cap.
 
 use std::time::Instant;
 
@@ -70,6 +74,39 @@ fn main() {
         }
     }
     report("suggest, labelled texts", ms);
+
+    // The first suggestion after each save: the saved entry links a behaviour, so
+    // that behaviour's link profile must follow.
+    let mut ms = Vec::new();
+    for (i, text) in texts.iter().take(20).enumerate() {
+        j.add(rungs::journal::EntryInput {
+            title: Some(format!("suggest_latency save {i}")),
+            date: "2026-11-20".into(),
+            time: None,
+            tags: vec![],
+            behaviours: vec![["L1.2.4", "L2.3.2", "L1.4.3", "L2.2.5"][i % 4].into()],
+            details: rungs::journal::Details::Learning(rungs::journal::Learning {
+                body: text.clone(),
+                source: None,
+            }),
+        })
+        .expect("save");
+        let t = Instant::now();
+        j.suggest(&request(&texts[(i + 1) % texts.len()])).unwrap();
+        ms.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    report("suggest, first call after a save (linked entry)", ms);
+
+    let mut ms = Vec::new();
+    for _ in 0..5 {
+        let mut cold =
+            rungs::suggest::Suggester::with_link_cap(rungs::suggest::links::ONE_SHOT_PER_BEHAVIOUR);
+        let t = Instant::now();
+        cold.suggest(j.database().conn(), &request(&texts[0]), None)
+            .unwrap();
+        ms.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    report("suggest, cold build with the CLI's link cap", ms);
 
     let words: Vec<&str> = texts[4].split_whitespace().collect();
     let mut ms = Vec::new();

@@ -73,11 +73,23 @@ pub struct Suggester {
     /// commit, by this connection or another, changes it.
     stamp: Option<(i64, u64)>,
     ladder: Option<(Ladder, LadderModel)>,
-    /// The link profiles and the outbox sequence they were built at.
+    /// The link profiles and the outbox sequence they were last refreshed at.
     links: Option<(i64, LinkModel)>,
+    /// Linked entries read per behaviour (`None`: [`links::PER_BEHAVIOUR`]).
+    link_cap: Option<usize>,
 }
 
 impl Suggester {
+    /// A suggester whose link profiles read at most `per_behaviour` of each
+    /// behaviour's most recently linked entries: for a one-shot call (the CLI),
+    /// where reading [`links::PER_BEHAVIOUR`] each would cost more than it adds.
+    pub fn with_link_cap(per_behaviour: usize) -> Self {
+        Suggester {
+            link_cap: Some(per_behaviour),
+            ..Default::default()
+        }
+    }
+
     /// Ranks behaviours for `request`; `entry` is the stored entry when the request
     /// names one (the caller resolved it).
     pub fn suggest(
@@ -172,8 +184,9 @@ impl Suggester {
             .collect())
     }
 
-    /// Rebuilds what the journal's changes made stale: the ladder model when the
-    /// ladder changed, the link profiles when an entry or a link changed. The search
+    /// Brings up to date what the journal's changes made stale: the ladder model
+    /// when the ladder changed, the link profiles of the behaviours whose linked
+    /// entries changed when an entry or a link changed. The search
     /// outbox's sequence counts exactly those changes (every one queues the entry
     /// for reindexing, and draining the queue does not lower it), so unrelated
     /// writes cost one cheap query.
@@ -196,7 +209,12 @@ impl Suggester {
         )?;
         if self.links.as_ref().is_none_or(|(s, _)| *s != seq) {
             let (_, model) = self.ladder.as_ref().expect("just built");
-            let links = LinkModel::build(conn, &model.candidates, &self.analyzer)?;
+            let (_, mut links) = self.links.take().unwrap_or_else(|| {
+                let cap = self.link_cap.unwrap_or(links::PER_BEHAVIOUR);
+                (0, LinkModel::new(model.candidates.len(), cap))
+            });
+            // Only the behaviours whose linked entries changed are rebuilt.
+            links.refresh(conn, &model.candidates, &self.analyzer)?;
             self.links = Some((seq, links));
         }
         self.stamp = Some(stamp);

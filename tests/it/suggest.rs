@@ -131,6 +131,18 @@ fn evaluate(j: &mut Journal, cases: &[Case], name: &str) -> (Rate, Rate) {
     (train, validation)
 }
 
+/// Top-3 hit rates, measured (release, bundled ladder, Nov 2026 review fix):
+/// - labelled.json (train and validation were both seen while tuning): 87% all
+///   (train 91%, validation 76%); keyword-overlap baseline 42%. Asserted >= 80%.
+/// - demo journal's own links, ladder only (written and linked by someone else):
+///   43/65 = 66% (55% before the fix). Asserted >= 58%.
+/// - heldout.json (24, written by the fixer before changing the engine, never
+///   tuned on): 14/24 = 58% ladder only, 62% with demo links (54%/58% before).
+///   Asserted >= 50%.
+/// - unseen.json (24, written by the reviewer; the fixer never read the texts):
+///   17/24 = 71% ladder only, 67% with demo links (50%/58% before). Asserted >= 60%.
+///
+/// The 80% target is NOT reached on entries the engine was not tuned on.
 #[test]
 fn quality_on_the_labelled_set() {
     let cases = labelled();
@@ -207,6 +219,11 @@ fn quality_on_the_labelled_set() {
         own.total,
         own.pct()
     );
+    assert!(
+        own.pct() >= 58.0,
+        "demo links check {:.0}% below 58%",
+        own.pct()
+    );
     println!(
         "suggest top-3 hit rate, ladder only: train {}/{} ({:.0}%), validation {}/{} ({:.0}%), all {:.0}%",
         train.hits,
@@ -240,6 +257,12 @@ fn quality_on_the_labelled_set() {
     ] {
         let set = load_set(file);
         let bare = held_out_rate(&mut j, &set);
+        let floor = if file == "unseen.json" { 60.0 } else { 50.0 };
+        assert!(
+            bare.pct() >= floor,
+            "{name}: {:.0}% below the measured level minus a margin ({floor}%)",
+            bare.pct()
+        );
         let linked = held_out_rate(&mut demo, &set);
         println!(
             "held-out {name}: ladder only {}/{} ({:.0}%), with the demo links {}/{} ({:.0}%)",
@@ -476,4 +499,95 @@ fn bad_input_is_refused_naming_the_flag() {
     assert!(e.to_string().starts_with("limit:"), "{e}");
     let e = j.suggest(&SuggestRequest::default()).unwrap_err();
     assert!(e.to_string().starts_with("text:"), "{e}");
+}
+
+fn vault_entry(i: usize, behaviour: &str) -> rungs::journal::EntryInput {
+    rungs::journal::EntryInput {
+        title: Some(format!("Vault rotation {i}")),
+        date: "2026-11-20".into(),
+        time: None,
+        tags: vec![],
+        behaviours: vec![behaviour.into()],
+        details: rungs::journal::Details::Learning(rungs::journal::Learning {
+            body: "Rotated the Vault unseal keys on the cluster; unseal key rotation checklist"
+                .into(),
+            source: None,
+        }),
+    }
+}
+
+/// Scores of every behaviour for `text` from a suggester, by id.
+fn all_scores(
+    s: &mut rungs::suggest::Suggester,
+    j: &Journal,
+    text: &str,
+) -> std::collections::HashMap<String, f64> {
+    s.suggest(
+        j.database().conn(),
+        &SuggestRequest {
+            text: Some(text.into()),
+            limit: Some(100),
+            ..Default::default()
+        },
+        None,
+    )
+    .unwrap()
+    .into_iter()
+    .map(|x| (x.id, x.score))
+    .collect()
+}
+
+/// The link profiles are updated incrementally after saves, links, unlinks and
+/// deletes; what they say must match a model built from scratch on the same
+/// journal (up to the idf of terms the changes did not touch).
+#[test]
+fn incremental_link_profiles_follow_saves_links_and_deletes_like_a_rebuild() {
+    let mut j = Journal::open_in_memory().unwrap();
+    j.load_demo(false).unwrap();
+    let mut inc = rungs::suggest::Suggester::default();
+    let texts = [
+        VAULT_TEXT,
+        KB_TEXT,
+        "Paired with a junior on a Helm upgrade",
+    ];
+    let check = |inc: &mut rungs::suggest::Suggester, j: &Journal, step: &str| {
+        for text in texts {
+            let a = all_scores(inc, j, text);
+            let b = all_scores(&mut rungs::suggest::Suggester::default(), j, text);
+            let top = b.values().cloned().fold(0.0, f64::max);
+            for (id, sb) in &b {
+                let sa = a.get(id).copied().unwrap_or(0.0);
+                assert!(
+                    (sa - sb).abs() <= 0.02 * top + 1e-3,
+                    "{step}: {id} for {text:?}: incremental {sa} vs rebuilt {sb}"
+                );
+            }
+        }
+    };
+    check(&mut inc, &j, "warm");
+    let vault_rank = |inc: &mut rungs::suggest::Suggester, j: &Journal| {
+        let mut s: Vec<(String, f64)> = all_scores(inc, j, VAULT_TEXT).into_iter().collect();
+        s.sort_by(|a, b| b.1.total_cmp(&a.1));
+        s.iter().position(|(id, _)| id == "L1.4.3")
+    };
+    assert!(vault_rank(&mut inc, &j).is_none_or(|r| r >= 3));
+
+    let ids: Vec<String> = (0..3)
+        .map(|i| j.add(vault_entry(i, "L1.4.3")).unwrap().id)
+        .collect();
+    check(&mut inc, &j, "after three saves");
+    assert!(vault_rank(&mut inc, &j).is_some_and(|r| r < 3));
+
+    j.unlink(&ids[0], &["L1.4.3".into()]).unwrap();
+    j.link(&ids[0], &["L2.2.1".into()]).unwrap();
+    check(&mut inc, &j, "after unlink and link");
+
+    for id in &ids {
+        j.delete(id).unwrap();
+    }
+    check(&mut inc, &j, "after deletes");
+    assert!(
+        vault_rank(&mut inc, &j).is_none_or(|r| r >= 3),
+        "deleted entries no longer shape L1.4.3"
+    );
 }
