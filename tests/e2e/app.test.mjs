@@ -44,6 +44,8 @@ async function typeMarkdown(b, id, text) {
 
 async function typeChip(b, id, value) {
   const input = await b.$(`#${id}`);
+  // The form scrolls inside its own pane (the footer stays put): bring the field into view.
+  await input.scrollIntoView({ block: 'center' });
   await input.click();
   await input.addValue(value);
   await b.keys('Enter');

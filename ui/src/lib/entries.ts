@@ -7,6 +7,12 @@ export const KIND_LABEL: Record<Kind, string> = {
   learning: 'Learning',
 };
 
+/** A stored word in sentence case for display: "received" → "Received" (as KIND_LABEL's
+ *  "Pairing session"; no CSS capitalize, which would give "Pairing Session"). */
+export function sentence(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
 /** How the form names a field the core reports by its serialized name. */
 export const FIELD_LABEL: Record<string, string> = {
   kind: 'Kind',

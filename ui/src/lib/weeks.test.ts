@@ -12,8 +12,8 @@ describe('weeks', () => {
   it('labels weeks relative to today', () => {
     expect(weekLabel('2026-01-14', '2026-01-16')).toBe('This week');
     expect(weekLabel('2026-01-09', '2026-01-16')).toBe('Last week');
-    expect(weekLabel('2026-01-02', '2026-01-16')).toBe('Week of 29 Dec 2025');
-    expect(weekLabel('2025-11-05', '2025-12-20')).toBe('Week of 3 Nov');
+    expect(weekLabel('2026-01-02', '2026-01-16')).toBe('29 Dec 2025');
+    expect(weekLabel('2025-11-05', '2025-12-20')).toBe('3 Nov');
   });
 
   it('marks the first row of each week', () => {

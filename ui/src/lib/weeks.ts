@@ -20,7 +20,8 @@ export function weekStart(date: string): string {
   return iso(d);
 }
 
-/** "This week", "Last week", or "Week of 12 Jan" (with the year when it is not today's). */
+/** "This week", "Last week", or the Monday starting the week, "12 Jan" (with the year when it
+ *  is not today's): short enough for one line of the timeline's week gutter. */
 export function weekLabel(date: string, today: string): string {
   const start = weekStart(date);
   const current = weekStart(today);
@@ -30,7 +31,7 @@ export function weekLabel(date: string, today: string): string {
   if (start === iso(last)) return 'Last week';
   const d = parse(start);
   const year = d.getUTCFullYear() === parse(today).getUTCFullYear() ? '' : ` ${d.getUTCFullYear()}`;
-  return `Week of ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}${year}`;
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}${year}`;
 }
 
 /** "Mon 12 Jan" or "Mon 12 Jan 2025". */
