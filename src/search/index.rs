@@ -21,6 +21,7 @@ use crate::{Error, Result};
 
 const VERSION_FILE: &str = "rungs-index-version";
 const WRITER_MEMORY_PER_THREAD: usize = 50_000_000;
+const BACKGROUND_WRITER_MEMORY: usize = 20_000_000;
 /// Entries read per round of queries while rebuilding.
 const REBUILD_CHUNK: i64 = 5_000;
 
@@ -56,6 +57,7 @@ pub struct SearchIndex {
     purged_upto: i64,
     /// Whether committing deletes the covered outbox rows itself. The background
     /// indexer's copy does not: it never writes to SQLite, the saves do it for it.
+    /// (The same flag picks the smaller writer of the background indexer.)
     purges: bool,
     /// The database was checked against the index's progress (see `step`).
     checked: bool,
@@ -272,13 +274,18 @@ impl SearchIndex {
             return None;
         }
         if self.writer.is_none() {
-            // Two indexing threads when there are two cores: a bulk import or a rebuild
-            // tokenizes on both while the caller reads SQLite.
-            let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
-            match self
-                .index
-                .writer_with_num_threads(threads, threads * WRITER_MEMORY_PER_THREAD)
-            {
+            // Inline (the CLI, bulk loads, rebuilds): two indexing threads when there
+            // are two cores, so tokenizing runs beside the caller's SQLite work. The
+            // background indexer commits a save or two at a time: one thread and a
+            // small arena (each commit allocates a fresh one per thread), so that its
+            // commits take as little from the saves as possible.
+            let (threads, memory) = if self.purges {
+                let n = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
+                (n, n * WRITER_MEMORY_PER_THREAD)
+            } else {
+                (1, BACKGROUND_WRITER_MEMORY)
+            };
+            match self.index.writer_with_num_threads(threads, memory) {
                 Ok(w) => {
                     // Whoever committed last recorded how far through the outbox it got.
                     let done = self
