@@ -43,12 +43,17 @@ ui-build: ui-deps
 ui-test: ui-build
 	cd ui && npm run --silent check && npm run --silent lint && npm run --silent test
 
-## e2e: the built app in a real window (Xvfb + tauri-driver + WebdriverIO); screenshots to docs/screenshots/
+## e2e: the built app in a real window (Xvfb + tauri-driver + WebdriverIO); screenshots to target/screenshots/
 e2e: deps ui-build
 	$(CARGO) build --locked -p rungs-app
 	command -v tauri-driver >/dev/null || test -x $(HOME)/.cargo/bin/tauri-driver || $(CARGO) install tauri-driver --locked
 	test -f tests/e2e/node_modules/.package-lock.json -a tests/e2e/node_modules/.package-lock.json -nt tests/e2e/package-lock.json || (cd tests/e2e && $(NPM_CI))
 	cd tests/e2e && xvfb-run -a -s "-screen 0 1280x860x24" node --test --test-concurrency=1 --test-timeout=600000 app.test.mjs
+
+## screenshots: the e2e run, keeping its screenshots in docs/screenshots/ (the README's)
+.PHONY: screenshots
+screenshots:
+	E2E_SCREENSHOTS=docs/screenshots $(MAKE) e2e
 
 ## deb: a Debian package of the desktop app, under target/release/bundle/deb/
 # The Tauri CLI is fetched by npx at a pinned version rather than kept in ui/'s lockfile:

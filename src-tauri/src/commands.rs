@@ -24,6 +24,9 @@ pub struct AppInfo {
     pub data_dir: String,
     /// No entry at all yet (the UI offers the demo journal).
     pub empty: bool,
+    /// Today as YYYY-MM-DD, from the core's clock (`RUNGS_TODAY` pins it), so the UI's
+    /// "This week" and dates agree with the core's (the demo's dates are relative to it).
+    pub today: String,
 }
 
 #[tauri::command(async)]
@@ -33,6 +36,7 @@ pub fn app_info(s: S) -> AppResult<AppInfo> {
             version: env!("CARGO_PKG_VERSION").into(),
             data_dir: s.data_dir.display().to_string(),
             empty: j.is_empty()?,
+            today: rungs::clock::today()?.to_string(),
         })
     })
 }

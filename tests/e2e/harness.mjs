@@ -17,6 +17,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../..');
 export const APP = process.env.RUNGS_APP ?? path.join(ROOT, 'target/debug/rungs-app');
 export const SHOTS = path.resolve(ROOT, process.env.E2E_SCREENSHOTS || 'target/screenshots');
+// Today is pinned (the core's clock reads RUNGS_TODAY and tells the UI), so the demo's
+// relative dates, the week labels and the screenshots are the same on every run.
+export const TODAY = (process.env.RUNGS_TODAY ||= '2026-11-23');
 
 let driver;
 

@@ -40,6 +40,14 @@ export const FIELD_LABEL: Record<string, string> = {
   source: 'Source',
 };
 
+/** A core error under its field, as a sentence: "impact: is required…" → "Impact is
+ *  required…"; a message that names its own subject ("'x' is not a date") keeps it. */
+export function fieldMessage(field: string, message: string): string {
+  const rest = message.replace(/^[\w-]+: /, '');
+  if (/^(is|are|must|has|have|cannot|can't|should) /.test(rest)) return `${FIELD_LABEL[field] ?? sentence(field)} ${rest}`;
+  return sentence(rest);
+}
+
 /** "Created", or "Changed: Title, Tags" for a revision's changed fields. */
 export function describeChange(revision: number, changed: string[]): string {
   if (revision === 1) return 'Created';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDateTime, shortDate, startsWeek, todayLocal, weekLabel, weekStart } from './weeks';
+import { localDateTime, setToday, shortDate, startsWeek, todayLocal, weekLabel, weekStart } from './weeks';
 
 describe('weeks', () => {
   it('starts weeks on Monday, across month and year ends', () => {
@@ -37,5 +37,15 @@ describe('localDateTime', () => {
     expect(got).toBe(`${shortDate(todayLocal(d), '2026-03-01')}, ${p(d.getHours())}:${p(d.getMinutes())}`);
     expect(got).toMatch(/^(Mon|Sun|Tue) 1[123] Jan, \d\d:\d\d$/);
     expect(localDateTime('2025-06-02T08:00:00Z', '2026-03-01')).toMatch(/ 2025, /);
+  });
+});
+
+describe('setToday', () => {
+  it("pins today to the core's date, and ignores anything that is not a date", () => {
+    setToday('2026-11-23');
+    expect(todayLocal()).toBe('2026-11-23');
+    expect(todayLocal(new Date(2025, 0, 2))).toBe('2025-01-02');
+    setToday('nonsense');
+    expect(todayLocal()).toBe(todayLocal(new Date()));
   });
 });

@@ -41,8 +41,17 @@ export function shortDate(date: string, today: string): string {
   return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}${year}`;
 }
 
-/** Today as YYYY-MM-DD in local time. */
-export function todayLocal(now = new Date()): string {
+let pinned: string | null = null;
+
+/** Uses the core's today (AppInfo.today: local, or as RUNGS_TODAY pins it) from now on. */
+export function setToday(date: string): void {
+  pinned = /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
+}
+
+/** Today as YYYY-MM-DD: the core's when it was given (setToday), else local time. */
+export function todayLocal(now?: Date): string {
+  if (!now && pinned) return pinned;
+  now ??= new Date();
   const p = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }

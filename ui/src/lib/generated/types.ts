@@ -11,7 +11,12 @@ export type AppInfo = { version: string, data_dir: string,
 /**
  * No entry at all yet (the UI offers the demo journal).
  */
-empty: boolean, };
+empty: boolean, 
+/**
+ * Today as YYYY-MM-DD, from the core's clock (`RUNGS_TODAY` pins it), so the UI's
+ * "This week" and dates agree with the core's (the demo's dates are relative to it).
+ */
+today: string, };
 
 export type Kind = "pairing" | "feedback" | "learning";
 
