@@ -304,18 +304,18 @@ pub fn load_with(conn: &Connection, retired: bool) -> Result<Ladder> {
 }
 
 /// Resolves a behaviour id as typed (case-insensitive) to its stored form and text.
+/// Cached: entry saves call it once per linked behaviour, bulk imports thousands of times.
 pub fn behaviour(conn: &Connection, id: &str) -> Result<BehaviourRef> {
-    conn.query_row(
+    conn.prepare_cached(
         "SELECT id, text, retired_at IS NOT NULL FROM behaviours WHERE id = ?1 COLLATE NOCASE",
-        [id.trim()],
-        |r| {
-            Ok(BehaviourRef {
-                id: r.get(0)?,
-                text: r.get(1)?,
-                retired: r.get(2)?,
-            })
-        },
-    )
+    )?
+    .query_row([id.trim()], |r| {
+        Ok(BehaviourRef {
+            id: r.get(0)?,
+            text: r.get(1)?,
+            retired: r.get(2)?,
+        })
+    })
     .optional()?
     .ok_or_else(|| {
         Error::invalid(
