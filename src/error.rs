@@ -89,6 +89,10 @@ impl Error {
         ErrorPayload {
             code: self.code().to_string(),
             message: self.to_string(),
+            field: match self {
+                Error::Invalid { field, .. } => Some(field.clone()),
+                _ => None,
+            },
         }
     }
 }
@@ -100,16 +104,26 @@ fn is_busy(e: &rusqlite::Error) -> bool {
     )
 }
 
-/// `{code, message}`: what crosses the IPC boundary.
+/// `{code, message}` (plus, for bad input, the `field` at fault, so a form can put the
+/// message under it): what every shell hands its caller, the app over IPC.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ErrorPayload {
     pub code: String,
     pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub field: Option<String>,
 }
 
 impl From<&Error> for ErrorPayload {
     fn from(e: &Error) -> Self {
+        e.payload()
+    }
+}
+
+impl From<Error> for ErrorPayload {
+    fn from(e: Error) -> Self {
         e.payload()
     }
 }
@@ -124,10 +138,17 @@ mod tests {
         let json = serde_json::to_value(e.payload()).unwrap();
         assert_eq!(
             json,
-            serde_json::json!({"code": "invalid_input", "message": "date: 2026-02-30 is not a real date"})
+            serde_json::json!({
+                "code": "invalid_input",
+                "message": "date: 2026-02-30 is not a real date",
+                "field": "date"
+            })
         );
         let e = Error::not_found("entry", "0193");
-        assert_eq!(e.payload().code, "not_found");
+        assert_eq!(
+            serde_json::to_value(e.payload()).unwrap(),
+            serde_json::json!({"code": "not_found", "message": "entry not found: 0193"})
+        );
         assert_eq!(e.to_string(), "entry not found: 0193");
         let e = Error::TooNew { found: 9, known: 2 };
         assert_eq!(e.code(), "journal_too_new");

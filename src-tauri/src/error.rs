@@ -1,33 +1,8 @@
-//! The one error every command returns: the core's `{code, message}` plus, for bad
-//! input, the field it names, so a form can put the message under that field.
+//! The one error every command returns: the core's [`rungs::ErrorPayload`],
+//! `{code, message}` plus, for bad input, the field it names.
 
-use serde::Serialize;
-
-/// What a failed command hands the UI. `code` is the core's [`rungs::Error::code`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct AppError {
-    pub code: String,
-    pub message: String,
-    /// The input field at fault (`invalid_input` only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub field: Option<String>,
-}
-
-impl From<rungs::Error> for AppError {
-    fn from(e: rungs::Error) -> Self {
-        let rungs::ErrorPayload { code, message } = e.payload();
-        let field = match &e {
-            rungs::Error::Invalid { field, .. } => Some(field.clone()),
-            _ => None,
-        };
-        AppError {
-            code,
-            message,
-            field,
-        }
-    }
-}
+/// The core's payload is the app's error type: one type, serialized as is.
+pub type AppError = rungs::ErrorPayload;
 
 pub type AppResult<T> = Result<T, AppError>;
 

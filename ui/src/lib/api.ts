@@ -2,7 +2,7 @@
 // Rust (./generated/types.ts); this file only names the commands.
 import { invoke } from '@tauri-apps/api/core';
 import type {
-  AppError,
+  ErrorPayload,
   AppInfo,
   DemoSummary,
   Draft,
@@ -24,14 +24,14 @@ export type * from './generated/types';
 export class CommandError extends Error {
   readonly code: string;
   readonly field?: string;
-  constructor(e: AppError) {
+  constructor(e: ErrorPayload) {
     super(e.message);
     this.code = e.code;
     this.field = e.field;
   }
 }
 
-export function isAppError(e: unknown): e is AppError {
+export function isErrorPayload(e: unknown): e is ErrorPayload {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
 }
 
@@ -39,7 +39,7 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {
-    if (isAppError(e)) throw new CommandError(e);
+    if (isErrorPayload(e)) throw new CommandError(e);
     throw new CommandError({ code: 'ipc', message: String(e) });
   }
 }

@@ -1,11 +1,7 @@
 // DO NOT EDIT. Generated from the Rust types by src-tauri/src/types.rs.
 // Regenerate with: UPDATE_TYPES=1 cargo test -p rungs-app types
 
-export type AppError = { code: string, message: string, 
-/**
- * The input field at fault (`invalid_input` only).
- */
-field?: string, };
+export type ErrorPayload = { code: string, message: string, field?: string, };
 
 export type AppInfo = { version: string, data_dir: string, 
 /**
