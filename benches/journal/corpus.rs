@@ -3,7 +3,8 @@
 //! Rungs index holds, people, date).
 
 use rungs::Journal;
-use rungs::journal::{Details, Entry, ListFilter};
+use rungs::journal::{Entry, ListFilter};
+use rungs::search::document;
 
 pub struct Doc {
     pub title: String,
@@ -13,41 +14,11 @@ pub struct Doc {
     pub date: String,
 }
 
-/// The body text in the order the Rungs index builds it (`search::document::body_text`).
-fn body(e: &Entry) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    match &e.details {
-        Details::Pairing(p) => {
-            parts.extend(p.notes.as_deref());
-            parts.extend(p.learned.as_deref());
-            parts.extend(p.follow_ups.iter().map(|f| f.text.as_str()));
-            parts.extend(p.area.as_deref());
-            parts.extend(p.ticket.as_deref());
-        }
-        Details::Feedback(f) => {
-            parts.push(&f.situation);
-            parts.push(&f.observed);
-            parts.push(&f.impact);
-            parts.extend(f.reflection.as_deref());
-        }
-        Details::Learning(l) => {
-            parts.push(&l.body);
-            parts.extend(l.source.as_deref());
-        }
-    }
-    parts.join("\n\n")
-}
-
 pub fn doc(e: &Entry) -> Doc {
-    let people = match &e.details {
-        Details::Pairing(p) => p.partners.clone(),
-        Details::Feedback(f) => vec![f.person.clone()],
-        Details::Learning(_) => Vec::new(),
-    };
     Doc {
         title: e.title.clone(),
-        body: body(e),
-        people,
+        body: document::body_text(e),
+        people: document::people(e).into_iter().map(String::from).collect(),
         date: e.date.clone(),
     }
 }

@@ -1,4 +1,5 @@
-//! From a stored entry to the document the index holds.
+//! From a stored entry to the document the index holds. The benchmark's other
+//! engines index the same text through [`body_text`] and [`people`].
 
 use tantivy::TantivyDocument;
 
@@ -30,6 +31,7 @@ pub fn body_text(e: &Entry) -> String {
     parts.join("\n\n")
 }
 
+/// The names of the people the entry is about.
 pub fn people(e: &Entry) -> Vec<&str> {
     match &e.details {
         Details::Pairing(p) => p.partners.iter().map(String::as_str).collect(),
@@ -43,7 +45,7 @@ pub fn date_number(date: &str) -> u64 {
     date.replace('-', "").parse().unwrap_or(0)
 }
 
-pub fn build(f: &Fields, e: &Entry) -> TantivyDocument {
+pub(crate) fn build(f: &Fields, e: &Entry) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &e.id);
     doc.add_text(f.kind, e.kind().as_str());

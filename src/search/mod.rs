@@ -5,7 +5,7 @@
 //! The index can be deleted at any time: it is rebuilt from SQLite.
 
 mod background;
-mod document;
+pub mod document;
 mod facets;
 mod index;
 mod prebuilt;
