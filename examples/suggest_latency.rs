@@ -99,14 +99,13 @@ fn main() {
 
     let mut ms = Vec::new();
     for _ in 0..5 {
-        let mut cold =
-            rungs::suggest::Suggester::with_link_cap(rungs::suggest::links::ONE_SHOT_PER_BEHAVIOUR);
+        j.set_suggest_link_cap(rungs::suggest::links::ONE_SHOT_PER_BEHAVIOUR);
         let t = Instant::now();
-        cold.suggest(j.database().conn(), &request(&texts[0]), None)
-            .unwrap();
+        j.suggest(&request(&texts[0])).unwrap();
         ms.push(t.elapsed().as_secs_f64() * 1e3);
     }
     report("suggest, cold build with the CLI's link cap", ms);
+    j.set_suggest_link_cap(rungs::suggest::links::PER_BEHAVIOUR);
 
     let words: Vec<&str> = texts[4].split_whitespace().collect();
     let mut ms = Vec::new();

@@ -6,7 +6,7 @@ use std::io::Read;
 use clap::Args as ClapArgs;
 
 use super::output;
-use crate::suggest::{SuggestRequest, Suggester, Suggestion};
+use crate::suggest::{SuggestRequest, Suggestion};
 use crate::{Error, Journal, Result};
 
 #[derive(ClapArgs)]
@@ -29,7 +29,7 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(journal: Journal, a: Args) -> Result<()> {
+pub fn run(mut journal: Journal, a: Args) -> Result<()> {
     let text = match a.text {
         Some(t) if t == "-" => {
             let mut buf = Vec::new();
@@ -57,17 +57,9 @@ pub fn run(journal: Journal, a: Args) -> Result<()> {
         level: a.level,
         limit: a.limit,
     };
-    let entry = request
-        .entry
-        .as_deref()
-        .map(|id| journal.get(id))
-        .transpose()?;
     // A one-shot process reads fewer linked entries (see ONE_SHOT_PER_BEHAVIOUR).
-    let list = Suggester::with_link_cap(crate::suggest::links::ONE_SHOT_PER_BEHAVIOUR).suggest(
-        journal.database().conn(),
-        &request,
-        entry.as_ref(),
-    )?;
+    journal.set_suggest_link_cap(crate::suggest::links::ONE_SHOT_PER_BEHAVIOUR);
+    let list = journal.suggest(&request)?;
     if a.json {
         return output::json(&list);
     }

@@ -169,6 +169,13 @@ impl Journal {
             .suggest(self.db.conn(), request, entry.as_ref())
     }
 
+    /// Reads at most `per_behaviour` of each behaviour's most recently linked entries
+    /// for the suggestions' link profiles (dropping those built so far): a one-shot
+    /// process (the CLI) passes [`crate::suggest::links::ONE_SHOT_PER_BEHAVIOUR`].
+    pub fn set_suggest_link_cap(&mut self, per_behaviour: usize) {
+        self.suggester = crate::suggest::Suggester::with_link_cap(per_behaviour);
+    }
+
     // ---- ladder: see `ladder/api.rs` (show, import, remove, levels, profile) ----
 
     // ---- entries ----
