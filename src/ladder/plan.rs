@@ -54,8 +54,6 @@ pub struct BehaviourPlan {
     pub id: String,
     /// Its number within the section (for a new or moved behaviour, a fresh one).
     pub number: i64,
-    /// Whether it stays in the section and keeps its number.
-    pub in_place: bool,
     pub change: Change,
 }
 
@@ -250,8 +248,8 @@ pub fn level(
             let plan = match found.take() {
                 Some((i, change)) => {
                     let b = &st.behaviours[i];
-                    let in_place = Some(b.section_id) == sections[si].stored;
-                    let number = if in_place {
+                    // Staying in its section, it keeps its number.
+                    let number = if Some(b.section_id) == sections[si].stored {
                         b.number
                     } else {
                         fresh(&mut next_number, snum)
@@ -259,7 +257,6 @@ pub fn level(
                     BehaviourPlan {
                         id: b.id.clone(),
                         number,
-                        in_place,
                         change,
                     }
                 }
@@ -291,7 +288,6 @@ pub fn level(
                     BehaviourPlan {
                         id,
                         number,
-                        in_place: false,
                         change: Change::Added,
                     }
                 }
