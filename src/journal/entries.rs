@@ -96,7 +96,7 @@ pub(crate) fn store(
     writer: Writer,
 ) -> Result<String> {
     let now = clock::now_timestamp();
-    let (id, revision) = match id {
+    let (id, revision, new) = match id {
         Some(id) => {
             let meta = meta(conn, id)?;
             if let Some(at) = meta.deleted_at
@@ -116,26 +116,12 @@ pub(crate) fn store(
                     params![id, DEMO_KEPT, DEMO],
                 )?;
             }
-            (id.to_string(), meta.revision + 1)
+            (id.to_string(), meta.revision + 1, false)
         }
-        None => {
-            let id = uuid::Uuid::now_v7().to_string();
-            exec(
-                conn,
-                "INSERT INTO entries (id, kind, date, created_at, updated_at, revision, demo)
-                 VALUES (?1, ?2, ?3, ?4, ?4, 0, ?5)",
-                params![
-                    id,
-                    content.details.kind().as_str(),
-                    content.date,
-                    now,
-                    if writer == Writer::Demo { DEMO } else { 0 }
-                ],
-            )?;
-            (id, 1)
-        }
+        None => (uuid::Uuid::now_v7().to_string(), 1, true),
     };
-    write_current(conn, &id, &content, &now, revision)?;
+    let demo = if writer == Writer::Demo { DEMO } else { 0 };
+    write_current(conn, &id, &content, &now, revision, new, demo)?;
     exec(
         conn,
         "INSERT INTO revisions (entry_id, revision, at, content) VALUES (?1, ?2, ?3, ?4)",
@@ -195,12 +181,18 @@ fn resolve(
     })
 }
 
+/// Makes `c` the current content of entry `id`: a `new` entry's row is inserted
+/// (marked `demo`) and has no link rows to clear; an existing one is updated (its
+/// kind, creation time and demo mark kept) and its link rows replaced. One statement
+/// either way, so a new entry queues one outbox row for itself, not two.
 fn write_current(
     conn: &Connection,
     id: &str,
     c: &EntryContent<i64>,
     now: &str,
     revision: i64,
+    new: bool,
+    demo: i64,
 ) -> Result<()> {
     let none = None::<String>;
     let (pairing, feedback, learning) = match &c.details {
@@ -210,11 +202,16 @@ fn write_current(
     };
     exec(
         conn,
-        "UPDATE entries SET title = ?2, date = ?3, time = ?4, updated_at = ?5, revision = ?6,
-            role = ?7, minutes = ?8, area = ?9, ticket = ?10, notes = ?11, learned = ?12,
-            direction = ?13, situation = ?14, observed = ?15, impact = ?16, tone = ?17,
-            reflection = ?18, body = ?19, source = ?20
-         WHERE id = ?1",
+        "INSERT INTO entries (id, title, date, time, updated_at, revision,
+            role, minutes, area, ticket, notes, learned,
+            direction, situation, observed, impact, tone,
+            reflection, body, source, kind, created_at, demo)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+            ?18, ?19, ?20, ?21, ?5, ?22)
+         ON CONFLICT (id) DO UPDATE SET title = ?2, date = ?3, time = ?4, updated_at = ?5,
+            revision = ?6, role = ?7, minutes = ?8, area = ?9, ticket = ?10, notes = ?11,
+            learned = ?12, direction = ?13, situation = ?14, observed = ?15, impact = ?16,
+            tone = ?17, reflection = ?18, body = ?19, source = ?20",
         params![
             id,
             c.title,
@@ -236,20 +233,23 @@ fn write_current(
             feedback.map_or(&none, |f| &f.reflection),
             learning.map(|l| &l.body),
             learning.map_or(&none, |l| &l.source),
+            c.details.kind().as_str(),
+            demo,
         ],
     )?;
-
-    for table in [
-        "entry_people",
-        "entry_tags",
-        "entry_behaviours",
-        "follow_ups",
-    ] {
-        exec(
-            conn,
-            &format!("DELETE FROM {table} WHERE entry_id = ?1"),
-            [id],
-        )?;
+    if !new {
+        for table in [
+            "entry_people",
+            "entry_tags",
+            "entry_behaviours",
+            "follow_ups",
+        ] {
+            exec(
+                conn,
+                &format!("DELETE FROM {table} WHERE entry_id = ?1"),
+                [id],
+            )?;
+        }
     }
     let mut people_stmt = conn.prepare_cached(
         "INSERT INTO entry_people (entry_id, person_id, role, position) VALUES (?1, ?2, ?3, ?4)",
