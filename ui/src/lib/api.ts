@@ -31,7 +31,7 @@ export class CommandError extends Error {
   }
 }
 
-export function isErrorPayload(e: unknown): e is ErrorPayload {
+function isErrorPayload(e: unknown): e is ErrorPayload {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
 }
 

@@ -10,14 +10,10 @@ export function beforeClose(flush: () => Promise<void>): () => void {
   return () => flushes.delete(flush);
 }
 
-/** Runs every registered flush (errors are the flush's own business). */
-export async function flushAll(): Promise<void> {
-  await Promise.allSettled([...flushes].map((f) => f()));
-}
-
-/** Listens for the window's close request: flush, then let it close. */
+/** Listens for the window's close request: every registered flush (errors are the
+ *  flush's own business), then let it close. */
 export async function guardClose(): Promise<void> {
   await getCurrentWindow().onCloseRequested(async () => {
-    await flushAll();
+    await Promise.allSettled([...flushes].map((f) => f()));
   });
 }

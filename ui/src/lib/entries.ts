@@ -14,7 +14,7 @@ export function sentence(word: string): string {
 }
 
 /** How the form names a field the core reports by its serialized name. */
-export const FIELD_LABEL: Record<string, string> = {
+const FIELD_LABEL: Record<string, string> = {
   kind: 'Kind',
   title: 'Title',
   date: 'Date',

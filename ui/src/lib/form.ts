@@ -61,7 +61,7 @@ export function emptyForm(kind: Kind, date: string): FormState {
 }
 
 /** `values` plus `typed` (trimmed, without a leading #) unless empty or already there. */
-export function withTyped(values: string[], typed: string): string[] {
+function withTyped(values: string[], typed: string): string[] {
   const t = typed.trim().replace(/^#/, '');
   if (!t || values.some((v) => v.toLowerCase() === t.toLowerCase())) return values;
   return [...values, t];

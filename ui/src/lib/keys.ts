@@ -8,13 +8,12 @@ function mod(e: Key): boolean {
 
 export const isNewEntry = (e: Key) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'n';
 export const isSave = (e: Key) => mod(e) && e.key === 'Enter';
-export const isEscape = (e: Key) => e.key === 'Escape';
 
 /** Esc leaves the form, except inside the Markdown editor (where it only ends the key's
  *  own use, e.g. closing the editor's completion), so a keyboard user is never thrown
  *  out of a half-written entry. */
 export function leavesForm(e: Key & { target: EventTarget | null }): boolean {
-  if (!isEscape(e)) return false;
+  if (e.key !== 'Escape') return false;
   const t = e.target;
   return !(t instanceof Element && t.closest('.cm-editor'));
 }
