@@ -54,6 +54,7 @@ pub fn run(mut journal: Journal, a: Args) -> Result<()> {
     let request = SuggestRequest {
         text,
         entry: a.entry,
+        input: None,
         level: a.level,
         limit: a.limit,
     };

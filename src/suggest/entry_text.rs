@@ -1,9 +1,9 @@
-//! The text that stands for a stored entry, for `--entry` and for the profiles built
-//! from the user's links: its title, every text field and tag, and a few words for
-//! what its kind and role already say (a feedback entry *given* is evidence of
+//! The text that stands for an entry, for `--entry`, for an entry being written in
+//! the app (`input`) and for the profiles built from the user's links: its title,
+//! every text field and tag, and a few words for what its kind and role already say (a feedback entry *given* is evidence of
 //! giving feedback even when its text never says "feedback").
 
-use crate::journal::{Details, Direction, Entry, Role};
+use crate::journal::{Details, Direction, Entry, EntryInput, Role, derived_feedback_title};
 
 /// Words implied by the kind of entry, its role and its direction.
 pub fn hints(kind: &str, role: Option<&str>, direction: Option<&str>) -> &'static str {
@@ -19,18 +19,33 @@ pub fn hints(kind: &str, role: Option<&str>, direction: Option<&str>) -> &'stati
 
 /// The entry's text, as the suggester reads it.
 pub fn of_entry(e: &Entry) -> String {
-    let mut parts: Vec<&str> = vec![&e.title];
-    let (role, direction) = match &e.details {
+    of(&e.title, &e.details, &e.tags)
+}
+
+/// An entry not saved yet (or being edited), read as it would be once saved: a
+/// feedback entry without a title gets the one saving would derive.
+pub fn of_input(i: &EntryInput) -> String {
+    let title = match (&i.title, &i.details) {
+        (Some(t), _) => t.clone(),
+        (None, Details::Feedback(f)) => derived_feedback_title(f.direction, &f.person),
+        (None, _) => String::new(),
+    };
+    of(&title, &i.details, &i.tags)
+}
+
+fn of(title: &str, details: &Details, tags: &[String]) -> String {
+    let mut parts: Vec<&str> = vec![title];
+    let (role, direction) = match details {
         Details::Pairing(p) => (p.role.map(Role::as_str), None),
         Details::Feedback(f) => (None, Some(f.direction)),
         Details::Learning(_) => (None, None),
     };
     parts.push(hints(
-        e.kind().as_str(),
+        details.kind().as_str(),
         role,
         direction.map(Direction::as_str),
     ));
-    match &e.details {
+    match details {
         Details::Pairing(p) => {
             parts.extend(p.area.as_deref());
             parts.extend(p.notes.as_deref());
@@ -43,6 +58,6 @@ pub fn of_entry(e: &Entry) -> String {
         }
         Details::Learning(l) => parts.push(&l.body),
     }
-    parts.extend(e.tags.iter().map(String::as_str));
+    parts.extend(tags.iter().map(String::as_str));
     parts.join("\n")
 }

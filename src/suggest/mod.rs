@@ -9,8 +9,8 @@
 //! - [`links`]: what the user's links say (entries linked to a behaviour lend it
 //!   their words), weighted by how many entries back the profile.
 //!
-//! For an existing entry (`entry`), the behaviours it already links to are left
-//! out: suggestions are for what to add. Since an entry's own words only shape the
+//! For an entry (`entry`, or `input` from the app's form), the behaviours it
+//! already links to are left out: suggestions are for what to add. Since an entry's own words only shape the
 //! profiles of the behaviours it links to, leaving those out also keeps the entry
 //! from suggesting itself back.
 
@@ -24,7 +24,7 @@ pub mod synonyms;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::journal::Entry;
+use crate::journal::{Entry, EntryInput};
 use crate::ladder::{self, Ladder};
 use crate::{Error, Result};
 use analyze::Analyzer;
@@ -40,7 +40,8 @@ const LINK_WEIGHT: f32 = 12.0;
 /// Links count fully only once this many entries back a profile: `n / (n + LINK_CONFIDENCE)`.
 const LINK_CONFIDENCE: f32 = 3.0;
 
-/// What to suggest for: a text being typed, or an entry already saved (one of the two).
+/// What to suggest for (one of the three): a text being typed, an entry already
+/// saved, or an entry being written.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
@@ -48,6 +49,11 @@ pub struct SuggestRequest {
     pub text: Option<String>,
     /// An entry id (or a unique prefix of 8+ characters).
     pub entry: Option<String>,
+    /// An entry as the app's form holds it (saved or not): its text is read as
+    /// `entry`'s would be, and the behaviours it links are left out. Optional in
+    /// TypeScript, so that callers without it need not say `input: null`.
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub input: Option<EntryInput>,
     /// Only behaviours of this level, e.g. `L2`.
     pub level: Option<String>,
     /// At most this many suggestions (default [`DEFAULT_LIMIT`]).
@@ -102,27 +108,38 @@ impl Suggester {
         if limit == 0 {
             return Err(Error::invalid("limit", "must be at least 1"));
         }
-        let text = match (&request.text, entry) {
-            (Some(_), Some(_)) => {
+        let (text, linked): (String, Vec<&str>) = match (&request.text, &request.input, entry) {
+            (None, None, None) => {
                 return Err(Error::invalid(
                     "text",
-                    "give either a text or an entry, not both",
+                    "give a text, an entry or an input to suggest for",
                 ));
             }
-            (None, None) => {
+            (Some(t), None, None) => (t.clone(), Vec::new()),
+            (None, Some(i), None) => (
+                entry_text::of_input(i),
+                i.behaviours.iter().map(String::as_str).collect(),
+            ),
+            (None, None, Some(e)) => (
+                entry_text::of_entry(e),
+                e.behaviours.iter().map(|b| b.id.as_str()).collect(),
+            ),
+            _ => {
                 return Err(Error::invalid(
                     "text",
-                    "give a text or an entry to suggest for",
+                    "give one of a text, an entry or an input, not several",
                 ));
             }
-            (Some(t), None) => {
-                if t.len() > MAX_TEXT {
-                    return Err(Error::invalid("text", "longer than 1 MiB"));
-                }
-                t.clone()
-            }
-            (None, Some(e)) => entry_text::of_entry(e),
         };
+        // A stored entry's fields were checked when it was saved.
+        if entry.is_none() && text.len() > MAX_TEXT {
+            let field = if request.input.is_some() {
+                "input"
+            } else {
+                "text"
+            };
+            return Err(Error::invalid(field, "longer than 1 MiB"));
+        }
         self.refresh(conn)?;
         let (ladder, model) = self.ladder.as_ref().expect("refreshed");
         let level = match &request.level {
@@ -147,9 +164,6 @@ impl Suggester {
         let base = model.scores(&query, &self.analyzer);
         let (_, links) = self.links.as_ref().expect("refreshed");
         let from_links = links.scores(&query);
-        let linked: Vec<&str> = entry
-            .map(|e| e.behaviours.iter().map(|b| b.id.as_str()).collect())
-            .unwrap_or_default();
 
         let mut ranked: Vec<(f32, usize)> = model
             .candidates

@@ -591,3 +591,72 @@ fn incremental_link_profiles_follow_saves_links_and_deletes_like_a_rebuild() {
         "deleted entries no longer shape L1.4.3"
     );
 }
+
+/// `input` (the app's form, saved or not) reads as the saved entry reads: the same
+/// suggestions as `entry` for the same content, its linked behaviours left out.
+#[test]
+fn input_is_read_like_the_entry_it_saves_as() {
+    use rungs::journal::{Details, Direction, EntryInput, Feedback};
+    let mut j = Journal::open_in_memory().unwrap();
+    j.load_demo(false).unwrap();
+    let feedback = EntryInput {
+        // No title: the one saving derives ("Feedback to Jonas") is read.
+        title: None,
+        date: "2026-11-20".into(),
+        time: None,
+        tags: vec!["vault".into()],
+        behaviours: vec!["L1.4.3".into()],
+        details: Details::Feedback(Feedback {
+            direction: Direction::Given,
+            person: "Jonas".into(),
+            situation: "Vault unseal key rotation on the staging cluster".into(),
+            observed: "He wrote the rotation checklist and shared it with the team".into(),
+            impact: "The next rotation took ten minutes".into(),
+            tone: None,
+            reflection: None,
+        }),
+    };
+    for input in [vault_entry(0, "L1.4.3"), feedback] {
+        let saved = j.add(input.clone()).unwrap();
+        let ask = |r: SuggestRequest| SuggestRequest {
+            limit: Some(42),
+            ..r
+        };
+        let for_entry = j
+            .suggest(&ask(SuggestRequest {
+                entry: Some(saved.id.clone()),
+                ..Default::default()
+            }))
+            .unwrap();
+        let for_input = j
+            .suggest(&ask(SuggestRequest {
+                input: Some(input.clone()),
+                ..Default::default()
+            }))
+            .unwrap();
+        assert!(!for_input.is_empty());
+        assert_eq!(for_input, for_entry, "{:?}", input.details.kind());
+        assert!(for_input.iter().all(|s| s.id != "L1.4.3"), "{for_input:?}");
+        // Its text is the entry's, not an empty one: unlinked, L1.4.3 comes back.
+        let unlinked = EntryInput {
+            behaviours: Vec::new(),
+            ..input.clone()
+        };
+        let all = j
+            .suggest(&ask(SuggestRequest {
+                input: Some(unlinked),
+                ..Default::default()
+            }))
+            .unwrap();
+        assert!(all.iter().any(|s| s.id == "L1.4.3"), "{all:?}");
+    }
+
+    let e = j
+        .suggest(&SuggestRequest {
+            text: Some("kb".into()),
+            input: Some(vault_entry(1, "L1.4.3")),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert!(e.to_string().starts_with("text:"), "{e}");
+}

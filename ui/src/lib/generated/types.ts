@@ -143,6 +143,12 @@ export type SuggestRequest = { text: string | null,
  */
 entry: string | null, 
 /**
+ * An entry as the app's form holds it (saved or not): its text is read as
+ * `entry`'s would be, and the behaviours it links are left out. Optional in
+ * TypeScript, so that callers without it need not say `input: null`.
+ */
+input?: EntryContent, 
+/**
  * Only behaviours of this level, e.g. `L2`.
  */
 level: string | null, 
