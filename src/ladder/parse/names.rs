@@ -103,13 +103,25 @@ fn is_roman(w: &str) -> bool {
     )
 }
 
-/// A word that says "which level" rather than "which job": `Senior`, `Staff`, a
-/// roman numeral or a number after the first word (`Engineer II`, `Developer 2`).
+/// A word of a title without the punctuation around it (`(Senior),` → `Senior`).
+fn bare_word(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+}
+
+/// A word that says which rank a title is (`Senior`, `Staff`, a roman numeral
+/// after the first word), `word` already bare.
+fn is_rank_word(word: &str, position: usize) -> bool {
+    let lower = word.to_lowercase();
+    (LEVEL_WORDS.contains(&lower.as_str()) && lower != "level") || (position > 0 && is_roman(word))
+}
+
+/// A word that says "which level" rather than "which job": a rank word, the
+/// word "level", or a number after the first word (`Developer 2`).
 pub fn is_level_word(word: &str, position: usize) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-    LEVEL_WORDS.contains(&w.to_lowercase().as_str())
-        || (position > 0
-            && (is_roman(w) || (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))))
+    let w = bare_word(word);
+    is_rank_word(w, position)
+        || w.eq_ignore_ascii_case("level")
+        || (position > 0 && !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Does this heading name a level by its words (`Senior I Engineer`, `Staff Engineer`)?
@@ -132,16 +144,8 @@ pub fn rank_words(title: &str) -> Vec<String> {
     title
         .split_whitespace()
         .enumerate()
-        .map(|(i, w)| {
-            (
-                i,
-                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'),
-            )
-        })
-        .filter(|(i, w)| {
-            let lower = w.to_lowercase();
-            (LEVEL_WORDS.contains(&lower.as_str()) && lower != "level") || (*i > 0 && is_roman(w))
-        })
+        .map(|(i, w)| (i, bare_word(w)))
+        .filter(|&(i, w)| is_rank_word(w, i))
         .map(|(_, w)| w.to_string())
         .collect()
 }
