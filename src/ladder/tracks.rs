@@ -209,7 +209,7 @@ pub fn assign_codes(ladder: &mut ParsedLadder, track_name: &str) {
         .filter(|l| !l.code.is_empty())
         .map(|l| l.code.to_lowercase())
         .collect();
-    // How many levels of the file share each level's rank words.
+    // Each level's rank words, and how many levels of the file share them.
     let rank_of: Vec<String> = ladder
         .levels
         .iter()
@@ -219,19 +219,18 @@ pub fn assign_codes(ladder: &mut ParsedLadder, track_name: &str) {
     for r in &rank_of {
         *shared.entry(r.as_str()).or_default() += 1;
     }
-    let ranks: Vec<usize> = rank_of.iter().map(|r| shared[r.as_str()]).collect();
     for (i, level) in ladder.levels.iter_mut().enumerate() {
         if !level.code.is_empty() {
             continue;
         }
-        let rank = slug(&rank_words(&level.title).join(" "));
+        let rank = &rank_of[i];
         let rest: Vec<&str> = level
             .title
             .split_whitespace()
             .filter(|w| !track_words.contains(&w.to_lowercase()))
             .collect();
-        let mut code = if !rank.is_empty() && !used.contains(&rank) && ranks[i] == 1 {
-            rank
+        let mut code = if !rank.is_empty() && !used.contains(rank) && shared[rank.as_str()] == 1 {
+            rank.clone()
         } else {
             slug(&rest.join(" "))
         };
