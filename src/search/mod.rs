@@ -30,6 +30,7 @@ pub use background::{BATCH_WINDOW, BackgroundIndexer};
 pub use facets::Facets;
 pub use index::{CommitPolicy, SearchIndex};
 pub use schema::SCHEMA_VERSION;
+pub use stem_cache::StemMemo;
 
 use crate::journal::Kind;
 use crate::{Error, Result, clock};

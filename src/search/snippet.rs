@@ -12,6 +12,7 @@ use tantivy::tokenizer::TextAnalyzer;
 
 use super::query::Part;
 use super::schema;
+use super::stem_cache::StemMemo;
 
 const WINDOW: usize = 180;
 
@@ -45,9 +46,9 @@ pub struct Matcher<'a> {
 }
 
 thread_local! {
-    /// The stemming analyzer, kept between searches so that its memo of stems (see
-    /// `stem_cache`) outlives one search: new words are rare after the first few.
-    static STEMMED: std::cell::RefCell<TextAnalyzer> = std::cell::RefCell::new(schema::stemmed());
+    /// The index's memo of stems, kept between searches so that it outlives one
+    /// search: new words are rare after the first few.
+    static STEMS: std::cell::RefCell<StemMemo> = std::cell::RefCell::default();
 }
 
 impl<'a> Matcher<'a> {
@@ -69,8 +70,8 @@ impl<'a> Matcher<'a> {
                 Some(&hit) => hit,
                 None => {
                     let word = text[t.offset_from..t.offset_to].to_lowercase();
-                    let stem = STEMMED
-                        .with_borrow_mut(|a| schema::tokens(a, &word).pop().unwrap_or_default());
+                    let mut stem = word.clone();
+                    STEMS.with_borrow_mut(|s| s.stem(&mut stem));
                     let hit = matches(self.parts, &stem, &word);
                     self.verdicts.insert(t.text.clone(), hit);
                     hit

@@ -15,6 +15,51 @@ use tantivy::tokenizer::{
 /// Distinct words remembered before the memo starts over (a few MB at most).
 const MAX_WORDS: usize = 50_000;
 
+/// English stems, remembered: exactly the stems tantivy's `Stemmer` gives, asked of it
+/// once per distinct word. The index's analyzers use it through [`CachedStemmer`];
+/// anything else that stems single words (the suggester) can keep one too.
+#[derive(Clone)]
+pub struct StemMemo {
+    memo: HashMap<String, String>,
+    /// The real stemmer, over one word at a time.
+    stemmer: TextAnalyzer,
+}
+
+impl Default for StemMemo {
+    fn default() -> Self {
+        StemMemo {
+            memo: HashMap::new(),
+            stemmer: TextAnalyzer::builder(RawTokenizer::default())
+                .filter(Stemmer::new(Language::English))
+                .build(),
+        }
+    }
+}
+
+impl StemMemo {
+    /// Replaces `word` (lower-cased, as the analyzers pass it on) by its stem.
+    pub fn stem(&mut self, word: &mut String) {
+        if let Some(stem) = self.memo.get(word.as_str()) {
+            word.clear();
+            word.push_str(stem);
+            return;
+        }
+        let stem = {
+            let mut s = self.stemmer.token_stream(word);
+            if s.advance() {
+                s.token().text.clone()
+            } else {
+                word.clone()
+            }
+        };
+        if self.memo.len() >= MAX_WORDS {
+            self.memo.clear();
+        }
+        self.memo
+            .insert(std::mem::replace(word, stem.clone()), stem);
+    }
+}
+
 /// A drop-in for `Stemmer::new(Language::English)`.
 #[derive(Clone, Default)]
 pub struct CachedStemmer;
@@ -25,10 +70,7 @@ impl TokenFilter for CachedStemmer {
     fn transform<T: Tokenizer>(self, inner: T) -> CachedStemmerFilter<T> {
         CachedStemmerFilter {
             inner,
-            memo: HashMap::new(),
-            stemmer: TextAnalyzer::builder(RawTokenizer::default())
-                .filter(Stemmer::new(Language::English))
-                .build(),
+            stems: StemMemo::default(),
         }
     }
 }
@@ -36,9 +78,7 @@ impl TokenFilter for CachedStemmer {
 #[derive(Clone)]
 pub struct CachedStemmerFilter<T> {
     inner: T,
-    memo: HashMap<String, String>,
-    /// The real stemmer, over one word at a time.
-    stemmer: TextAnalyzer,
+    stems: StemMemo,
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
@@ -47,16 +87,14 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
-            memo: &mut self.memo,
-            stemmer: &mut self.stemmer,
+            stems: &mut self.stems,
         }
     }
 }
 
 pub struct CachedStemmerStream<'a, T> {
     tail: T,
-    memo: &'a mut HashMap<String, String>,
-    stemmer: &'a mut TextAnalyzer,
+    stems: &'a mut StemMemo,
 }
 
 impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
@@ -64,25 +102,7 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
         if !self.tail.advance() {
             return false;
         }
-        let token = self.tail.token_mut();
-        if let Some(stem) = self.memo.get(token.text.as_str()) {
-            token.text.clear();
-            token.text.push_str(stem);
-            return true;
-        }
-        let stem = {
-            let mut s = self.stemmer.token_stream(&token.text);
-            if s.advance() {
-                s.token().text.clone()
-            } else {
-                token.text.clone()
-            }
-        };
-        if self.memo.len() >= MAX_WORDS {
-            self.memo.clear();
-        }
-        self.memo
-            .insert(std::mem::replace(&mut token.text, stem.clone()), stem);
+        self.stems.stem(&mut self.tail.token_mut().text);
         true
     }
 
@@ -135,5 +155,15 @@ mod tests {
             assert_eq!(got, tokens(plain(), text));
         }
         assert!(tokens(cached, text).iter().any(|t| t.0 == "certif"));
+    }
+
+    #[test]
+    fn a_memo_stems_single_words() {
+        let mut stems = StemMemo::default();
+        for _ in 0..2 {
+            let mut w = "certificates".to_string();
+            stems.stem(&mut w);
+            assert_eq!(w, "certif");
+        }
     }
 }
