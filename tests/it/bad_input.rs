@@ -1,7 +1,7 @@
 //! Every bad input the CLI contract lists: non-zero exit, a message naming the
 //! field and the problem, and nothing stored.
 
-use crate::util::{Env, s, write_file};
+use crate::util::{Env, feedback_args, s, write_file};
 
 /// Runs `args`, expects failure mentioning every `needles`, and checks that the
 /// journal (entries, trash, people, ladder) is exactly as before.
@@ -116,44 +116,12 @@ fn unknown_words() {
     );
     rejected(
         &env,
-        &[
-            "add",
-            "feedback",
-            "--direction",
-            "sideways",
-            "--person",
-            "Tom",
-            "--date",
-            "2026-11-20",
-            "--situation",
-            "s",
-            "--observed",
-            "o",
-            "--impact",
-            "i",
-        ],
+        &feedback_args("sideways", "Tom"),
         &["direction", "sideways", "given, received"],
     );
     rejected(
         &env,
-        &[
-            "add",
-            "feedback",
-            "--direction",
-            "given",
-            "--person",
-            "Tom",
-            "--date",
-            "2026-11-20",
-            "--situation",
-            "s",
-            "--observed",
-            "o",
-            "--impact",
-            "i",
-            "--tone",
-            "angry",
-        ],
+        &with(&feedback_args("given", "Tom"), &["--tone", "angry"]),
         &["tone", "angry", "appreciation, coaching"],
     );
     rejected(
@@ -218,22 +186,7 @@ fn empty_title_and_empty_required_text() {
     );
     rejected(&env, &with(&P, &["--partner", " "]), &["partner", "empty"]);
     // Feedback derives its title when none is given; an empty one is a mistake.
-    let feedback = [
-        "add",
-        "feedback",
-        "--direction",
-        "given",
-        "--person",
-        "Tom Becker",
-        "--date",
-        "2026-11-20",
-        "--situation",
-        "s",
-        "--observed",
-        "o",
-        "--impact",
-        "i",
-    ];
+    let feedback = feedback_args("given", "Tom Becker");
     rejected(
         &env,
         &with(&feedback, &["--title", ""]),

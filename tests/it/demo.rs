@@ -215,26 +215,7 @@ fn demo_people_named_by_old_revisions_of_my_entries_stay() {
         &["--partner", "Priya Raman"],
     );
     env.ok(&["edit", &mine, "--partner", "Someone Else"]);
-    let feedback = env.json(&[
-        "add",
-        "feedback",
-        "--direction",
-        "given",
-        "--person",
-        "Jonas Weber",
-        "--date",
-        "2026-11-20",
-        "--situation",
-        "s",
-        "--observed",
-        "o",
-        "--impact",
-        "i",
-        "--json",
-    ])["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let feedback = env.add_feedback("given", "Jonas Weber");
     env.ok(&["edit", &feedback, "--person", "Someone Else"]);
 
     env.ok(&["demo", "--remove"]);

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::util::Env;
+use crate::util::{Env, feedback_args};
 
 fn add_all_kinds(env: &Env) -> (String, String, String) {
     let pairing = env.json(&[
@@ -705,23 +705,7 @@ fn every_read_command_prints_the_contract_shapes() {
     );
     assert_eq!(p["area"], Value::Null);
     assert_eq!(p["follow_ups"], json!([]));
-    let f = env.json(&[
-        "add",
-        "feedback",
-        "--direction",
-        "given",
-        "--person",
-        "Tom Becker",
-        "--date",
-        "2026-11-20",
-        "--situation",
-        "s",
-        "--observed",
-        "o",
-        "--impact",
-        "i",
-        "--json",
-    ]);
+    let f = env.json(&[feedback_args("given", "Tom Becker"), vec!["--json"]].concat());
     has_all(&f, &common);
     has_all(
         &f,

@@ -31,26 +31,7 @@ fn people_are_listed_with_entry_counts() {
 #[test]
 fn rename_shows_everywhere_and_history_follows() {
     let env = Env::new();
-    let id = env.json(&[
-        "add",
-        "feedback",
-        "--direction",
-        "received",
-        "--person",
-        "Lena Fischer",
-        "--date",
-        "2026-11-20",
-        "--situation",
-        "s",
-        "--observed",
-        "o",
-        "--impact",
-        "i",
-        "--json",
-    ])["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = env.add_feedback("received", "Lena Fischer");
     let p = env.json(&[
         "person",
         "rename",
@@ -172,26 +153,7 @@ fn a_merge_is_a_new_revision_of_every_entry_it_changes() {
     let other = env.add_pairing("Other", &["--partner", "Ana Silva"]);
     let trashed = env.add_pairing("Trashed", &["--partner", "Tom B"]);
     env.ok(&["delete", &trashed]);
-    let feedback = env.json(&[
-        "add",
-        "feedback",
-        "--direction",
-        "received",
-        "--person",
-        "Tom B",
-        "--date",
-        "2026-11-20",
-        "--situation",
-        "s",
-        "--observed",
-        "o",
-        "--impact",
-        "i",
-        "--json",
-    ])["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let feedback = env.add_feedback("received", "Tom B");
 
     env.ok(&["person", "merge", "Tom B", "Tom Becker"]);
     let history = |id: &str| env.json(&["history", id, "--json"]);

@@ -89,6 +89,33 @@ impl Env {
         args.extend_from_slice(extra);
         self.json(&args)["id"].as_str().unwrap().to_string()
     }
+
+    /// Adds a minimal feedback entry ([`feedback_args`]) and returns its id.
+    pub fn add_feedback(&self, direction: &str, person: &str) -> String {
+        let args = [feedback_args(direction, person), vec!["--json"]].concat();
+        self.json(&args)["id"].as_str().unwrap().to_string()
+    }
+}
+
+/// `add feedback` with only what it requires: `direction`, `person`, dated
+/// 2026-11-20, situation `s`, observed `o`, impact `i`.
+pub fn feedback_args<'a>(direction: &'a str, person: &'a str) -> Vec<&'a str> {
+    vec![
+        "add",
+        "feedback",
+        "--direction",
+        direction,
+        "--person",
+        person,
+        "--date",
+        "2026-11-20",
+        "--situation",
+        "s",
+        "--observed",
+        "o",
+        "--impact",
+        "i",
+    ]
 }
 
 /// The built `rungs` binary, for spawning processes directly.
