@@ -90,22 +90,25 @@ fn add_all_kinds(env: &Env) -> (String, String, String) {
     )
 }
 
+/// The fields every entry's JSON has, whatever its kind.
+const COMMON_KEYS: [&str; 9] = [
+    "id",
+    "kind",
+    "title",
+    "date",
+    "time",
+    "created_at",
+    "updated_at",
+    "tags",
+    "behaviours",
+];
+
 #[test]
 fn add_prints_the_entry_json_of_the_contract() {
     let env = Env::new();
     let (p, f, l) = add_all_kinds(&env);
     let pairing = env.json(&["show", &p, "--json"]);
-    for key in [
-        "id",
-        "kind",
-        "title",
-        "date",
-        "time",
-        "created_at",
-        "updated_at",
-        "tags",
-        "behaviours",
-    ] {
+    for key in COMMON_KEYS {
         assert!(
             pairing.get(key).is_some(),
             "entry JSON lacks {key}: {pairing}"
@@ -668,17 +671,6 @@ fn every_read_command_prints_the_contract_shapes() {
             assert!(v.get(*f).is_some(), "{f} missing from {v}");
         }
     };
-    let common = [
-        "id",
-        "kind",
-        "title",
-        "date",
-        "time",
-        "created_at",
-        "updated_at",
-        "tags",
-        "behaviours",
-    ];
     // Minimal entries: every field of the kind is still there (null or empty).
     let p = env.json(&[
         "add",
@@ -689,7 +681,7 @@ fn every_read_command_prints_the_contract_shapes() {
         "2026-11-20",
         "--json",
     ]);
-    has_all(&p, &common);
+    has_all(&p, &COMMON_KEYS);
     has_all(
         &p,
         &[
@@ -706,7 +698,7 @@ fn every_read_command_prints_the_contract_shapes() {
     assert_eq!(p["area"], Value::Null);
     assert_eq!(p["follow_ups"], json!([]));
     let f = env.json(&[feedback_args("given", "Tom Becker"), vec!["--json"]].concat());
-    has_all(&f, &common);
+    has_all(&f, &COMMON_KEYS);
     has_all(
         &f,
         &[
@@ -731,7 +723,7 @@ fn every_read_command_prints_the_contract_shapes() {
         "b",
         "--json",
     ]);
-    has_all(&l, &common);
+    has_all(&l, &COMMON_KEYS);
     has_all(&l, &["body", "source"]);
 
     // add, show, list, history and trash print the same entry object.
