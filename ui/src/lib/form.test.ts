@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyForm, fieldOf, fromInput, hasContent, parseDraft, suggestionText, toInput } from './form';
+import { emptyForm, fieldOf, fromInput, hasContent, parseDraft, toInput, writtenText } from './form';
 
 describe('capture form', () => {
   it('adds text typed but not yet a chip or a follow-up when saving', () => {
@@ -84,12 +84,12 @@ describe('capture form', () => {
     expect(toInput(back)).toEqual(r);
   });
 
-  it('collects the text suggestions work from and knows an empty form', () => {
+  it('collects what the user wrote and knows an empty form', () => {
     const f = emptyForm('feedback', '2026-01-14');
     expect(hasContent(f)).toBe(false);
     f.situation = 'escalation call';
     f.impact = 'customer calmed down';
-    expect(suggestionText(f)).toBe('escalation call\ncustomer calmed down');
+    expect(writtenText(f)).toBe('escalation call\ncustomer calmed down');
     expect(hasContent(f)).toBe(true);
   });
 

@@ -156,8 +156,10 @@ export function fromInput(input: EntryInput): FormState {
   return f;
 }
 
-/** The text suggestions are computed from: what the user wrote, whatever the kind. */
-export function suggestionText(f: FormState): string {
+/** What the user wrote in the kind's text fields and tags: how much there is decides
+ *  whether the form is worth a draft and whether to ask for suggestions (the core reads
+ *  the entry itself for those). */
+export function writtenText(f: FormState): string {
   const parts =
     f.kind === 'pairing'
       ? [f.title, f.area, f.notes, f.learned, ...f.followUps.map((x) => x.text)]
@@ -171,7 +173,7 @@ export function suggestionText(f: FormState): string {
 export function hasContent(f: FormState): boolean {
   const typed = f.typed.partners + f.typed.tags + f.typed.followUp;
   return (
-    suggestionText(f).trim().length > 0 ||
+    writtenText(f).trim().length > 0 ||
     f.partners.length > 0 ||
     f.person.trim().length > 0 ||
     typed.trim().length > 0
