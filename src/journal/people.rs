@@ -1,6 +1,7 @@
 //! People: the partners and feedback givers/receivers entries name. Names are unique
-//! among active people ignoring case in every script (`name_key`, migration 4). A merge keeps the merged person's row,
-//! pointing at the survivor, so old revisions and old spellings still resolve.
+//! among active people ignoring case in every script (`name_key`, migration 4). A
+//! merge keeps the merged person's row, pointing at the survivor, so old revisions and
+//! old spellings still resolve.
 
 use rusqlite::{Connection, OptionalExtension, params};
 
