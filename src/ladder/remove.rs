@@ -3,7 +3,7 @@
 //! otherwise the error lists those entries. The removed ids stay taken, so they
 //! are never given to another behaviour. The bundled ladder cannot be removed.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::{bundled, levels};
@@ -43,7 +43,7 @@ pub fn remove(conn: &Connection, target: &str) -> Result<RemoveReport> {
                 [target],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
-            .ok();
+            .optional()?;
         let Some((id, name, slug)) = found else {
             let known = levels::all(conn)?
                 .iter()
@@ -68,23 +68,21 @@ pub fn remove(conn: &Connection, target: &str) -> Result<RemoveReport> {
         (id, name, slug, levels)
     };
     if track_slug == bundled::TRACK_SLUG {
-        let bundled_level = level_ids.iter().any(|(id, _)| {
-            conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM behaviours b JOIN sections s ON s.id = b.section_id
-                 WHERE s.level_id = ?1 AND b.id IN (SELECT value FROM json_each(?2)))",
-                params![id, pinned_ids()],
-                |r| r.get::<_, bool>(0),
-            )
-            .unwrap_or(true)
-        });
-        if bundled_level {
-            return Err(Error::invalid(
-                "ladder",
-                format!(
-                    "the {} ladder ships with Rungs and cannot be removed",
-                    bundled::TRACK_NAME
-                ),
-            ));
+        let pinned = pinned_ids();
+        let mut holds_pinned = conn.prepare(
+            "SELECT EXISTS (SELECT 1 FROM behaviours b JOIN sections s ON s.id = b.section_id
+             WHERE s.level_id = ?1 AND b.id IN (SELECT value FROM json_each(?2)))",
+        )?;
+        for (id, _) in &level_ids {
+            if holds_pinned.query_row(params![id, pinned], |r| r.get::<_, bool>(0))? {
+                return Err(Error::invalid(
+                    "ladder",
+                    format!(
+                        "the {} ladder ships with Rungs and cannot be removed",
+                        bundled::TRACK_NAME
+                    ),
+                ));
+            }
         }
     }
 
