@@ -137,11 +137,6 @@ impl Analyzer {
             None => STEM_WEIGHT,
         }
     }
-
-    /// Every concept token, for tests and the documentation.
-    pub fn concepts(&self) -> &[String] {
-        &self.concepts
-    }
 }
 
 /// Lower-cased words as the search index splits them (on anything not a letter or digit).
@@ -184,7 +179,7 @@ fn push_unique(v: &mut Vec<usize>, id: usize) {
     }
 }
 
-pub fn add(bag: &mut Bag, term: &str, w: f32) {
+fn add(bag: &mut Bag, term: &str, w: f32) {
     match bag.get_mut(term) {
         Some(v) => *v += w,
         None => {

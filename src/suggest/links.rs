@@ -81,14 +81,13 @@ impl LinkModel {
         }
     }
 
-    /// Brings the profiles up to date with the journal; returns how many entries
-    /// had to be read and analysed.
+    /// Brings the profiles up to date with the journal.
     pub fn refresh(
         &mut self,
         conn: &Connection,
         candidates: &[Candidate],
         analyzer: &Analyzer,
-    ) -> Result<usize> {
+    ) -> Result<()> {
         let mut ids_of = conn.prepare_cached(
             "SELECT eb.entry_id, e.revision FROM entry_behaviours eb
                JOIN entries e ON e.id = eb.entry_id
@@ -108,7 +107,7 @@ impl LinkModel {
             }
         }
         if dirty.is_empty() {
-            return Ok(0);
+            return Ok(());
         }
 
         // Entries no list holds any more, or held at an older revision, leave.
@@ -212,7 +211,7 @@ impl LinkModel {
                 .count();
             self.profiles[i] = p;
         }
-        Ok(missing.len())
+        Ok(())
     }
 
     /// Cosine similarity of `query` with each candidate's profile (0 without links).

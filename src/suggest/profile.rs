@@ -112,6 +112,6 @@ impl LadderModel {
 }
 
 /// A term said twice counts more than once, but not twice as much.
-pub fn query_weight(count: f32) -> f32 {
+fn query_weight(count: f32) -> f32 {
     1.0 + QUERY_REPEAT * count.max(1.0).ln()
 }
