@@ -128,17 +128,10 @@ pub fn bundled(conn: &Connection) -> Result<ImportReport> {
             .levels
             .extend(parse_ladder(name, text.as_bytes())?.levels);
     }
-    let existing = conn
-        .query_row(
-            "SELECT id FROM tracks WHERE slug = ?1",
-            [bundled::TRACK_SLUG],
-            |r| r.get(0),
-        )
-        .optional()?;
     let choice = TrackChoice {
         name: bundled::TRACK_NAME.into(),
         slug: bundled::TRACK_SLUG.into(),
-        existing,
+        existing: track_by_slug(conn, bundled::TRACK_SLUG)?,
         inferred_from: None,
     };
     let mut report = ImportReport::default();
@@ -200,15 +193,16 @@ fn run_planned(
     Ok(())
 }
 
+fn track_by_slug(conn: &Connection, slug: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row("SELECT id FROM tracks WHERE slug = ?1", [slug], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
 fn ensure_track(conn: &Connection, choice: &TrackChoice) -> Result<i64> {
-    if let Some(id) = conn
-        .query_row(
-            "SELECT id FROM tracks WHERE slug = ?1",
-            [&choice.slug],
-            |r| r.get(0),
-        )
-        .optional()?
-    {
+    if let Some(id) = track_by_slug(conn, &choice.slug)? {
         return Ok(id);
     }
     conn.execute(
