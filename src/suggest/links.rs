@@ -40,7 +40,13 @@ const MAX_CHARS: usize = 3_000;
 const REWEIGH_DRIFT: f32 = 0.01;
 
 /// kind, title, role, direction, the rest of the text.
-type Row = (String, String, Option<String>, Option<String>, String);
+type Row = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+);
 
 pub struct LinkModel {
     per_behaviour: usize,
@@ -139,27 +145,11 @@ impl LinkModel {
             .filter(|(id, _)| !self.bags.contains_key(**id))
             .map(|(id, rev)| (id.to_string(), *rev))
             .collect();
-        let mut text_of = conn.prepare_cached(
-            "SELECT kind, COALESCE(title, ''), role, direction,
-                    concat_ws(char(10), area, notes, learned, situation, observed, impact,
-                              reflection, body,
-                              (SELECT group_concat(text, char(10)) FROM follow_ups f
-                                WHERE f.entry_id = e.id),
-                              (SELECT group_concat(t.name, ' ') FROM entry_tags et
-                                 JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id))
-             FROM entries e WHERE id = ?1",
-        )?;
         for (id, rev) in &missing {
-            let row: Option<Row> = text_of
-                .query_row([id], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-                })
-                .optional()?;
-            let Some((kind, title, role, direction, body)) = row else {
+            let Some(text) = text_of(conn, id)? else {
                 continue;
             };
-            let hint = entry_text::hints(&kind, role.as_deref(), direction.as_deref());
-            let bag = analyzer.bag(&format!("{title}\n{hint}\n{}", truncate(&body, MAX_CHARS)));
+            let bag = analyzer.bag(&text);
             for t in bag.keys() {
                 *self.df.entry(t.clone()).or_default() += 1.0;
                 touched.insert(t.clone());
@@ -232,6 +222,35 @@ impl LinkModel {
     }
 }
 
+/// The text an entry lends its behaviours' profiles (`None` once it is gone): the
+/// text [`entry_text::of_entry`] gives, read from its columns without building an
+/// `Entry`, the rest after title and hints cut at [`MAX_CHARS`]. One difference: an
+/// untitled feedback entry reads no title, since the derived one names a person and
+/// renaming a person does not bump the revision the cached bags are keyed on.
+fn text_of(conn: &Connection, id: &str) -> Result<Option<String>> {
+    let row: Option<Row> = conn
+        .prepare_cached(
+            "SELECT kind, title, role, direction,
+                    concat_ws(char(10), area, notes, learned, situation, observed, impact,
+                              reflection, body,
+                              (SELECT group_concat(text, char(10) ORDER BY position)
+                                 FROM follow_ups f WHERE f.entry_id = e.id),
+                              (SELECT group_concat(t.name, char(10) ORDER BY et.position)
+                                 FROM entry_tags et JOIN tags t ON t.id = et.tag_id
+                                WHERE et.entry_id = e.id))
+             FROM entries e WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .optional()?;
+    Ok(row.map(|(kind, title, role, direction, rest)| {
+        let hint = entry_text::hints(&kind, role.as_deref(), direction.as_deref());
+        let title = title.unwrap_or_default();
+        format!("{title}\n{hint}\n{}", truncate(&rest, MAX_CHARS))
+    }))
+}
+
 fn weigh(bag: &Bag, idf: &HashMap<String, f32>) -> Bag {
     bag.iter()
         .filter_map(|(t, &n)| idf.get(t).map(|i| (t.clone(), (1.0 + n.ln().max(0.0)) * i)))
@@ -254,5 +273,39 @@ fn truncate(s: &str, max: usize) -> &str {
     match s.char_indices().nth(max) {
         Some((i, _)) => &s[..i],
         None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Journal;
+
+    /// The links read an entry as `entry_text::of_entry` does (an untitled feedback
+    /// entry without its derived title), so a text and its links meet on the same terms.
+    #[test]
+    fn an_entry_lends_its_links_the_text_entry_text_gives() {
+        let mut j = Journal::open_in_memory().unwrap();
+        j.load_demo(false).unwrap();
+        let conn = j.database().conn();
+        let rows: Vec<(String, Option<String>)> = conn
+            .prepare("SELECT id, title FROM entries")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let mut kinds = HashSet::new();
+        for (id, title) in &rows {
+            let mut e = j.get(id).unwrap();
+            kinds.insert(e.kind());
+            e.title = title.clone().unwrap_or_default();
+            let want = entry_text::of_entry(&e);
+            assert!(want.chars().count() < MAX_CHARS, "{id} is cut");
+            assert_eq!(text_of(conn, id).unwrap().as_deref(), Some(want.as_str()));
+        }
+        assert_eq!(kinds.len(), 3, "every kind is read: {kinds:?}");
+        assert!(rows.iter().any(|(_, t)| t.is_none()), "an untitled entry");
+        assert_eq!(text_of(conn, "no such entry").unwrap(), None);
     }
 }
