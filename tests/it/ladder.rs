@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use crate::util::{Env, s, write_file};
+use crate::util::{Env, s, sizes, write_file};
 
 const L1: &str = include_str!("../../ladders/support/L1-Junior-DevOps-Support-Engineer.md");
 const L2: &str = include_str!("../../ladders/support/L2-DevOps-Support-Engineer.md");
@@ -34,18 +34,10 @@ fn bundled_ladder_is_present_with_exact_counts_texts_and_ids() {
             .unwrap()
             .starts_with("I am a motivated and thoughtful member")
     );
-    let sizes: Vec<Vec<usize>> = levels
-        .iter()
-        .map(|l| {
-            l["sections"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|s| s["behaviours"].as_array().unwrap().len())
-                .collect()
-        })
-        .collect();
-    assert_eq!(sizes, vec![vec![3, 5, 4, 3, 5], vec![3, 5, 4, 4, 6]]);
+    assert_eq!(
+        sizes(levels),
+        vec![vec![3, 5, 4, 3, 5], vec![3, 5, 4, 4, 6]]
+    );
     assert_eq!(levels[0]["sections"][4]["title"], "What success looks like");
 
     for (level, file) in levels.iter().zip([L1, L2]) {

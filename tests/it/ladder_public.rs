@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::util::{Env, s};
+use crate::util::{Env, s, sizes};
 
 fn public(name: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -25,21 +25,6 @@ fn import(name: &str) -> (Value, Vec<Value>) {
         .cloned()
         .collect();
     (report, levels)
-}
-
-/// Behaviours per section, per level.
-fn sizes(levels: &[Value]) -> Vec<Vec<usize>> {
-    levels
-        .iter()
-        .map(|l| {
-            l["sections"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|s| s["behaviours"].as_array().unwrap().len())
-                .collect()
-        })
-        .collect()
 }
 
 fn codes(levels: &[Value]) -> Vec<&str> {
@@ -199,12 +184,9 @@ fn the_four_public_ladders_live_side_by_side_with_the_bundled_one() {
         env.ok(&["ladder", "import", s(&public(f))]);
     }
     let ladder = env.json(&["ladder", "show", "--json"]);
-    let total: usize = ladder["levels"]
-        .as_array()
-        .unwrap()
+    let total: usize = sizes(ladder["levels"].as_array().unwrap())
         .iter()
-        .flat_map(|l| l["sections"].as_array().unwrap())
-        .map(|s| s["behaviours"].as_array().unwrap().len())
+        .flatten()
         .sum();
     assert_eq!(total, 42 + 35 + 17 + 52 + 135);
     // Monzo's L1 and the bundled L1 are different levels: the bare code is ambiguous.

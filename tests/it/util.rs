@@ -139,3 +139,18 @@ pub fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 pub fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
+
+/// Behaviours per section, per level, of `ladder show --json` levels.
+pub fn sizes(levels: &[Value]) -> Vec<Vec<usize>> {
+    levels
+        .iter()
+        .map(|l| {
+            l["sections"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["behaviours"].as_array().unwrap().len())
+                .collect()
+        })
+        .collect()
+}
