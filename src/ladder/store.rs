@@ -255,9 +255,14 @@ pub fn load_with(conn: &Connection, retired: bool) -> Result<Ladder> {
         "SELECT id, text, label, examples, retired_at IS NOT NULL FROM behaviours
          WHERE section_id = ?1 AND (?2 OR retired_at IS NULL) ORDER BY position",
     )?;
-    let mut wordings = conn.prepare_cached(
-        "SELECT text FROM behaviour_wordings WHERE behaviour_id = ?1 ORDER BY rowid",
-    )?;
+    // Earlier wordings are few: one query for all, not one per behaviour.
+    let mut wordings: HashMap<String, Vec<String>> = HashMap::new();
+    let mut stmt =
+        conn.prepare_cached("SELECT behaviour_id, text FROM behaviour_wordings ORDER BY rowid")?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))? {
+        let (id, text) = row?;
+        wordings.entry(id).or_default().push(text);
+    }
     for (level_id, level) in &mut levels {
         let rows: Vec<(i64, String, Option<String>, String, String)> = sections
             .query_map([*level_id], |r| {
@@ -279,9 +284,7 @@ pub fn load_with(conn: &Connection, retired: bool) -> Result<Ladder> {
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             for b in &mut list {
-                b.previous = wordings
-                    .query_map([&b.id], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
+                b.previous = wordings.remove(&b.id).unwrap_or_default();
             }
             if !list.is_empty() {
                 level.sections.push(Section {
