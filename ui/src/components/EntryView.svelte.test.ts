@@ -71,3 +71,27 @@ describe('EntryView history', () => {
     expect(api.revertEntry).toHaveBeenCalledWith('e1', 1);
   });
 });
+
+describe('EntryView text', () => {
+  it('renders each filled field of a feedback entry under its own heading, and no empty one', async () => {
+    api.getEntry.mockResolvedValue({
+      ...entry(1),
+      kind: 'feedback',
+      direction: 'given',
+      person: 'Priya',
+      situation: 'the *escalation* call',
+      observed: 'kept the customer updated',
+      impact: 'the customer calmed down',
+      tone: null,
+      reflection: null,
+    } as Entry);
+    const { default: EntryView } = await import('./EntryView.svelte');
+    render(EntryView, { id: 'e1' });
+
+    expect((await screen.findByTestId('rendered-situation')).innerHTML).toBe('<p>the *escalation* call</p>');
+    expect(screen.getByTestId('rendered-observed').innerHTML).toBe('<p>kept the customer updated</p>');
+    expect(screen.getByTestId('rendered-impact').innerHTML).toBe('<p>the customer calmed down</p>');
+    expect(screen.queryByTestId('rendered-reflection')).toBeNull();
+    expect(api.renderMarkdown).toHaveBeenCalledTimes(3);
+  });
+});
