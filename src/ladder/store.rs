@@ -170,17 +170,14 @@ pub fn apply_level(
             }
         }
     }
+    let mut retire = conn.prepare_cached("UPDATE behaviours SET retired_at = ?2 WHERE id = ?1")?;
     for (id, _) in &plan.retired {
-        conn.execute(
-            "UPDATE behaviours SET retired_at = ?2 WHERE id = ?1",
-            params![id, now],
-        )?;
+        retire.execute(params![id, now])?;
     }
+    let mut retire_section =
+        conn.prepare_cached("UPDATE sections SET retired_at = ?2, position = -id WHERE id = ?1")?;
     for id in &plan.retired_sections {
-        conn.execute(
-            "UPDATE sections SET retired_at = ?2, position = -id WHERE id = ?1",
-            params![id, now],
-        )?;
+        retire_section.execute(params![id, now])?;
     }
     // Retired behaviours keep distinct positions after the active ones.
     conn.execute(
