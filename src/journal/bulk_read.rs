@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use super::entries::row_parts;
-use super::model::{Details, Entry, FollowUp, derived_feedback_title};
+use super::model::{Details, Entry, FollowUp, shown_title};
 use crate::ladder::BehaviourRef;
 use crate::{Error, Result};
 
@@ -154,11 +154,7 @@ pub(crate) fn live_entries(conn: &Connection, scope: Scope) -> Result<Vec<Entry>
             Details::Learning(_) => {}
         }
         let details = details.map_people(name)?;
-        let title = match (title, &details) {
-            (Some(t), _) => t,
-            (None, Details::Feedback(f)) => derived_feedback_title(f.direction, &f.person),
-            (None, _) => String::new(),
-        };
+        let title = shown_title(title.as_deref(), &details);
         out.push(Entry {
             title,
             date,

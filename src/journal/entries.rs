@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::model::{
     Details, Entry, EntryContent, EntryInput, Feedback, FollowUp, Kind, Learning, ListFilter,
-    Pairing, Revision, derived_feedback_title,
+    Pairing, Revision, shown_title,
 };
 use super::{people, validate};
 use crate::{Error, Result, clock, ladder::BehaviourRef};
@@ -470,11 +470,7 @@ pub(super) fn row_parts(r: &Row<'_>) -> rusqlite::Result<Parts> {
 /// Content with people by id → the entry as users see it (current names, behaviour texts).
 fn render(conn: &Connection, meta: Meta, c: EntryContent<i64>) -> Result<Entry> {
     let details = c.details.map_people(|id| people::name_of(conn, id))?;
-    let title = match (&c.title, &details) {
-        (Some(t), _) => t.clone(),
-        (None, Details::Feedback(f)) => derived_feedback_title(f.direction, &f.person),
-        (None, _) => String::new(),
-    };
+    let title = shown_title(c.title.as_deref(), &details);
     let mut behaviours = Vec::with_capacity(c.behaviours.len());
     let mut stmt =
         conn.prepare_cached("SELECT text, retired_at IS NOT NULL FROM behaviours WHERE id = ?1")?;

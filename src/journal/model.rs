@@ -248,6 +248,15 @@ pub struct EntryContent<P = String> {
     pub details: Details<P>,
 }
 
+/// The title an entry shows: its own, else for feedback the derived one, else empty.
+pub fn shown_title(title: Option<&str>, details: &Details) -> String {
+    match (title, details) {
+        (Some(t), _) => t.to_string(),
+        (None, Details::Feedback(f)) => derived_feedback_title(f.direction, &f.person),
+        (None, _) => String::new(),
+    }
+}
+
 /// "Feedback from Lena Fischer" / "Feedback to Tom Becker".
 pub fn derived_feedback_title(direction: Direction, person: &str) -> String {
     match direction {

@@ -3,7 +3,7 @@
 //! every text field and tag, and a few words for what its kind and role already say (a feedback entry *given* is evidence of
 //! giving feedback even when its text never says "feedback").
 
-use crate::journal::{Details, Direction, Entry, EntryInput, Role, derived_feedback_title};
+use crate::journal::{Details, Direction, Entry, EntryInput, Role, shown_title};
 
 /// Words implied by the kind of entry, its role and its direction.
 pub fn hints(kind: &str, role: Option<&str>, direction: Option<&str>) -> &'static str {
@@ -25,11 +25,7 @@ pub fn of_entry(e: &Entry) -> String {
 /// An entry not saved yet (or being edited), read as it would be once saved: a
 /// feedback entry without a title gets the one saving would derive.
 pub fn of_input(i: &EntryInput) -> String {
-    let title = match (&i.title, &i.details) {
-        (Some(t), _) => t.clone(),
-        (None, Details::Feedback(f)) => derived_feedback_title(f.direction, &f.person),
-        (None, _) => String::new(),
-    };
+    let title = shown_title(i.title.as_deref(), &i.details);
     of(&title, &i.details, &i.tags)
 }
 
