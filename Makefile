@@ -48,7 +48,7 @@ e2e: deps ui-build
 	$(CARGO) build --locked -p rungs-app
 	command -v tauri-driver >/dev/null || test -x $(HOME)/.cargo/bin/tauri-driver || $(CARGO) install tauri-driver --locked
 	test -f tests/e2e/node_modules/.package-lock.json -a tests/e2e/node_modules/.package-lock.json -nt tests/e2e/package-lock.json || (cd tests/e2e && $(NPM_CI))
-	cd tests/e2e && xvfb-run -a -s "-screen 0 1280x860x24" node --test --test-concurrency=1 --test-timeout=600000 app.test.mjs
+	cd tests/e2e && xvfb-run -a -s "-screen 0 1280x860x24" node --test --test-concurrency=1 --test-timeout=600000 $${E2E_TESTS:-*.test.mjs}
 
 ## screenshots: the e2e run, keeping its screenshots in docs/screenshots/ (the README's)
 .PHONY: screenshots
