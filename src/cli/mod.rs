@@ -2,6 +2,7 @@
 //! flags, calls [`Journal`], and prints human text or `--json`.
 
 mod add;
+mod backup;
 mod delete;
 mod demo;
 mod edit;
@@ -17,6 +18,7 @@ mod output;
 mod people;
 mod person;
 mod profile;
+mod progress;
 mod reindex;
 mod revert;
 mod search;
@@ -104,6 +106,9 @@ enum Command {
     Demo(demo::Args),
     /// Show or set your current level on the ladder
     Profile(profile::Args),
+    /// Back the journal up to a file, or restore it from one
+    #[command(subcommand)]
+    Backup(backup::Command),
 }
 
 /// Runs the CLI with the process's arguments; errors go to stderr, exit code 1.
@@ -152,5 +157,6 @@ fn run(cli: Cli) -> Result<()> {
         Command::Suggest(a) => suggest::run(open()?, a),
         Command::Searches(a) => searches::run(open()?, a),
         Command::Reindex(a) => reindex::run(open()?, a),
+        Command::Backup(c) => backup::run(open()?, c),
     }
 }

@@ -2,6 +2,7 @@
 //! follow-ups, on top of the [`Database`]. [`Journal`] is the one API the CLI and
 //! the desktop app call; every write is one transaction.
 
+mod backup;
 pub mod browse;
 pub(crate) mod bulk_read;
 pub mod drafts;

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
@@ -55,6 +55,8 @@ pub struct SearchIndex {
     committed_upto: i64,
     /// Outbox rows up to here have been deleted by this process.
     purged_upto: i64,
+    /// The database generation the index's last commit covered (see [`GENERATION_KEY`]).
+    generation: Option<String>,
     /// Whether committing deletes the covered outbox rows itself. The background
     /// indexer's copy does not: it never writes to SQLite, the saves do it for it.
     /// (The same flag picks the smaller writer of the background indexer.)
@@ -70,10 +72,15 @@ pub struct SearchIndex {
     detached: bool,
 }
 
-/// How far through the outbox an index commit got, kept in the commit's payload.
+/// How far through the outbox an index commit got, and which generation of the
+/// database it indexes, kept in the commit's payload.
 #[derive(Debug, Default, serde::Deserialize)]
 struct Progress {
     outbox_upto: i64,
+    /// The database's `meta.index_generation` when this commit was made (a restore
+    /// gives the database a new one, so the index knows it must be rebuilt).
+    #[serde(default)]
+    generation: Option<String>,
 }
 
 impl Progress {
@@ -84,8 +91,24 @@ impl Progress {
     }
 
     fn to_payload(&self) -> String {
-        serde_json::json!({ "outbox_upto": self.outbox_upto }).to_string()
+        match &self.generation {
+            Some(g) => serde_json::json!({ "outbox_upto": self.outbox_upto, "generation": g }),
+            None => serde_json::json!({ "outbox_upto": self.outbox_upto }),
+        }
+        .to_string()
     }
+}
+
+/// The `meta` key holding the database's index generation: absent until the first
+/// restore, then a new value for every restore (see [`crate::store::backup`]).
+pub const GENERATION_KEY: &str = "index_generation";
+
+/// The database's index generation (None for a journal never restored).
+fn db_generation(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+        .query_row([GENERATION_KEY], |r| r.get(0))
+        .optional()?)
 }
 
 pub(crate) fn tantivy_err(context: &str, e: impl std::fmt::Display) -> Error {
@@ -198,6 +221,7 @@ impl SearchIndex {
             drained_upto: 0,
             committed_upto: 0,
             purged_upto: 0,
+            generation: None,
             purges: true,
             checked: false,
             pending: 0,
@@ -224,6 +248,7 @@ impl SearchIndex {
             drained_upto: self.drained_upto,
             committed_upto: self.committed_upto,
             purged_upto: self.purged_upto,
+            generation: self.generation.clone(),
             purges: false,
             checked: self.checked,
             pending: 0,
@@ -294,6 +319,7 @@ impl SearchIndex {
                         .map(|m| Progress::parse(m.payload.as_deref()))
                         .unwrap_or_default();
                     self.committed_upto = self.committed_upto.max(done.outbox_upto);
+                    self.generation = done.generation;
                     self.drained_upto = self.drained_upto.max(self.committed_upto);
                     self.writer = Some(w);
                 }
@@ -351,6 +377,13 @@ impl SearchIndex {
                 self.needs_rebuild = true;
             }
             self.checked = true;
+        }
+        // A restore put another database under the index (even in a process that had
+        // the journal open all along): its new generation says the index is stale.
+        let generation = db_generation(conn)?;
+        if generation != self.generation {
+            tracing::info!("the journal was restored from a backup; rebuilding the search index");
+            self.needs_rebuild = true;
         }
         if self.needs_rebuild {
             return self.rebuild(conn, &mut |_, _| {});
@@ -412,6 +445,7 @@ impl SearchIndex {
         commit.set_payload(
             &Progress {
                 outbox_upto: self.drained_upto,
+                generation: self.generation.clone(),
             }
             .to_payload(),
         );
@@ -445,6 +479,8 @@ impl SearchIndex {
             conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM index_outbox", [], |r| {
                 r.get(0)
             })?;
+        // What this rebuild reads is this generation of the database.
+        self.generation = db_generation(conn)?;
         let total: i64 = conn.query_row(
             "SELECT COUNT(*) FROM entries WHERE deleted_at IS NULL",
             [],

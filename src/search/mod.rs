@@ -28,7 +28,7 @@ use tantivy::{DocAddress, Order, TantivyDocument, Term};
 
 pub use background::{BATCH_WINDOW, BackgroundIndexer};
 pub use facets::Facets;
-pub use index::{CommitPolicy, SearchIndex};
+pub use index::{CommitPolicy, GENERATION_KEY, SearchIndex};
 pub use schema::SCHEMA_VERSION;
 pub use stem_cache::StemMemo;
 

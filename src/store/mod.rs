@@ -7,6 +7,7 @@
 //! before any migration, and migrate forward. It never deletes, truncates or
 //! recreates a database, whatever goes wrong.
 
+pub mod backup;
 mod migrations;
 
 use std::path::{Path, PathBuf};

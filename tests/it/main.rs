@@ -1,6 +1,7 @@
 //! All integration tests in one binary (as ripgrep does): faster to link, one place
 //! to look. Each module covers one concept; `util` holds the fixtures.
 
+mod backup;
 mod bad_input;
 mod concurrency;
 mod demo;
