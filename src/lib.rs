@@ -11,6 +11,7 @@ pub mod journal;
 pub mod ladder;
 pub mod paths;
 pub mod render;
+pub mod report;
 pub mod search;
 pub mod store;
 pub mod suggest;

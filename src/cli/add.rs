@@ -1,10 +1,12 @@
-//! `rungs add pairing|feedback|learning`: capture a new entry.
+//! `rungs add pairing|feedback|learning|conversation`: capture a new entry.
 
 use clap::{Args, Subcommand};
 
-use super::entry_flags::{Common, FeedbackFlags, LearningFlags, PairingFlags, Stdin, require};
+use super::entry_flags::{
+    Common, ConversationFlags, FeedbackFlags, LearningFlags, PairingFlags, Stdin, require,
+};
 use super::output;
-use crate::journal::{Details, Direction, EntryInput, Feedback, Learning, Pairing};
+use crate::journal::{Conversation, Details, Direction, EntryInput, Feedback, Learning, Pairing};
 use crate::{Journal, Result};
 
 #[derive(Subcommand)]
@@ -16,6 +18,23 @@ pub enum Command {
     Feedback(FeedbackArgs),
     /// Write down a learning (required: --title, --date, --body)
     Learning(LearningArgs),
+    /// Record a growth conversation (required: --with, --date); add its goals with
+    /// `rungs goal add`
+    Conversation(ConversationArgs),
+}
+
+#[derive(Args)]
+pub struct ConversationArgs {
+    #[command(flatten)]
+    common: Common,
+    #[command(flatten)]
+    conversation: ConversationFlags,
+    /// Notes, Markdown (`-` reads stdin)
+    #[arg(long, value_name = "TEXT")]
+    notes: Option<String>,
+    /// Print the new entry as JSON
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args)]
@@ -112,6 +131,21 @@ pub fn run(mut journal: Journal, command: Command) -> Result<()> {
             };
             a.learning.apply(&mut learning)?;
             (build(a.common, Details::Learning(learning)), a.json)
+        }
+        Command::Conversation(mut a) => {
+            require(&[
+                ("with", a.conversation.with.is_some()),
+                ("date", a.common.date.is_some()),
+            ])?;
+            a.common.read_stdin(&mut stdin)?;
+            stdin.resolve("notes", &mut a.notes)?;
+            let mut conversation = Conversation {
+                person: String::new(),
+                notes: None,
+                goals: Vec::new(),
+            };
+            a.conversation.apply(&mut conversation, a.notes)?;
+            (build(a.common, Details::Conversation(conversation)), a.json)
         }
     };
     let entry = journal.add(input)?;

@@ -2,7 +2,9 @@
 
 use clap::Args as ClapArgs;
 
-use super::entry_flags::{self, Common, FeedbackFlags, LearningFlags, PairingFlags, Stdin};
+use super::entry_flags::{
+    self, Common, ConversationFlags, FeedbackFlags, LearningFlags, PairingFlags, Stdin,
+};
 use super::output;
 use crate::journal::{Details, Kind};
 use crate::{Error, Journal, Result};
@@ -19,6 +21,8 @@ pub struct Args {
     feedback: FeedbackFlags,
     #[command(flatten, next_help_heading = "Learning")]
     learning: LearningFlags,
+    #[command(flatten, next_help_heading = "Conversation (its notes: --notes)")]
+    conversation: ConversationFlags,
     /// Empty an optional field, e.g. --clear ticket (repeatable)
     #[arg(long, value_name = "FIELD")]
     clear: Vec<String>,
@@ -30,10 +34,18 @@ pub struct Args {
 pub fn run(mut journal: Journal, mut a: Args) -> Result<()> {
     let kind = journal.get(&a.id)?.kind();
     // Flags that belong to another kind are a mistake, not something to ignore.
+    // `--notes` is a field of conversations too.
+    let pairing_given: Vec<&'static str> = a
+        .pairing
+        .given()
+        .into_iter()
+        .filter(|f| !(kind == Kind::Conversation && *f == "notes"))
+        .collect();
     for (k, given) in [
-        (Kind::Pairing, a.pairing.given()),
+        (Kind::Pairing, pairing_given),
         (Kind::Feedback, a.feedback.given()),
         (Kind::Learning, a.learning.given()),
+        (Kind::Conversation, a.conversation.given()),
     ] {
         if k != kind
             && let Some(field) = given.first()
@@ -52,6 +64,7 @@ pub fn run(mut journal: Journal, mut a: Args) -> Result<()> {
         && a.pairing.given().is_empty()
         && a.feedback.given().is_empty()
         && a.learning.given().is_empty()
+        && a.conversation.given().is_empty()
         && a.clear.is_empty();
     if nothing {
         return Err(Error::invalid(
@@ -60,7 +73,13 @@ pub fn run(mut journal: Journal, mut a: Args) -> Result<()> {
         ));
     }
     // `--clear notes --notes X` is a contradiction, not an order of operations.
-    let mut given = [a.pairing.given(), a.feedback.given(), a.learning.given()].concat();
+    let mut given = [
+        a.pairing.given(),
+        a.feedback.given(),
+        a.learning.given(),
+        a.conversation.given(),
+    ]
+    .concat();
     for (name, set) in [
         ("title", a.common.title.is_some()),
         ("time", a.common.time.is_some()),
@@ -91,6 +110,7 @@ pub fn run(mut journal: Journal, mut a: Args) -> Result<()> {
         pairing,
         feedback,
         learning,
+        conversation,
         clear,
         json,
     } = a;
@@ -103,6 +123,7 @@ pub fn run(mut journal: Journal, mut a: Args) -> Result<()> {
             Details::Pairing(p) => pairing.apply(p),
             Details::Feedback(f) => feedback.apply(f),
             Details::Learning(l) => learning.apply(l),
+            Details::Conversation(c) => conversation.apply(c, pairing.notes),
         }
     })?;
     if json {

@@ -9,14 +9,15 @@ use std::io::Read;
 use clap::Args;
 
 use crate::journal::{
-    Details, Direction, EntryInput, Feedback, FollowUp, Kind, Learning, Pairing, Role, Tone,
+    Conversation, Details, Direction, EntryInput, Feedback, FollowUp, Kind, Learning, Pairing,
+    Role, Tone,
 };
 use crate::{Error, Result};
 
 /// Flags every kind has.
 #[derive(Args, Debug, Default)]
 pub struct Common {
-    /// Title (feedback: derived from the person when not given; `-` reads stdin)
+    /// Title (feedback and conversations: derived from the person when not given; `-` reads stdin)
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
     /// Day it happened, YYYY-MM-DD
@@ -84,6 +85,15 @@ pub struct FeedbackFlags {
     /// Your reflection on it (`-` reads stdin)
     #[arg(long, value_name = "TEXT")]
     pub reflection: Option<String>,
+}
+
+/// A conversation's own flag; its notes are `--notes` (in `add conversation`, and
+/// in `edit` the pairing session's `--notes`, which applies to both kinds).
+#[derive(Args, Debug, Default)]
+pub struct ConversationFlags {
+    /// Who the conversation was with: your lead or mentor, or a mentee
+    #[arg(long = "with", value_name = "NAME")]
+    pub with: Option<String>,
 }
 
 #[derive(Args, Debug, Default)]
@@ -298,6 +308,24 @@ impl LearningFlags {
     }
 }
 
+impl ConversationFlags {
+    pub fn given(&self) -> Vec<&'static str> {
+        if self.with.is_some() {
+            vec!["with"]
+        } else {
+            Vec::new()
+        }
+    }
+
+    pub fn apply(self, c: &mut Conversation, notes: Option<String>) -> Result<()> {
+        if let Some(p) = self.with {
+            c.person = p;
+        }
+        set(&mut c.notes, notes);
+        Ok(())
+    }
+}
+
 impl Common {
     pub fn apply(self, input: &mut EntryInput) {
         if self.title.is_some() {
@@ -368,7 +396,7 @@ pub fn clear(input: &mut EntryInput, name: &str) -> Result<()> {
         ))
     };
     match (field.as_str(), &mut input.details) {
-        ("title", Details::Feedback(_)) => input.title = None,
+        ("title", Details::Feedback(_) | Details::Conversation(_)) => input.title = None,
         ("title", _) => return required("title"),
         ("date", _) => return required("date"),
         ("time", _) => input.time = None,
@@ -385,8 +413,10 @@ pub fn clear(input: &mut EntryInput, name: &str) -> Result<()> {
         ("tone", Details::Feedback(f)) => f.tone = None,
         ("reflection", Details::Feedback(f)) => f.reflection = None,
         ("source", Details::Learning(l)) => l.source = None,
+        ("notes", Details::Conversation(c)) => c.notes = None,
         ("direction" | "person" | "situation" | "observed" | "impact", Details::Feedback(_))
-        | ("body", Details::Learning(_)) => return required(&field),
+        | ("body", Details::Learning(_))
+        | ("with" | "person", Details::Conversation(_)) => return required(&field),
         _ => {
             return Err(Error::invalid(
                 "clear",
@@ -417,5 +447,6 @@ fn clearable(kind: Kind) -> &'static [&'static str] {
         ],
         Kind::Feedback => &["title", "time", "tags", "behaviours", "tone", "reflection"],
         Kind::Learning => &["time", "tags", "behaviours", "source"],
+        Kind::Conversation => &["title", "time", "tags", "behaviours", "notes"],
     }
 }

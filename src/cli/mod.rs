@@ -2,6 +2,7 @@
 //! flags, calls [`Journal`], and prints human text or `--json`.
 
 mod add;
+mod brief;
 mod backup;
 mod delete;
 mod demo;
@@ -10,6 +11,8 @@ mod entry_flags;
 mod filter_flags;
 mod followup;
 mod followups;
+mod goal;
+mod goals;
 mod history;
 mod ladder;
 mod link;
@@ -61,7 +64,7 @@ enum Command {
     /// Show, import or remove career ladders
     #[command(subcommand)]
     Ladder(ladder::Command),
-    /// Add a pairing session, feedback or a learning
+    /// Add a pairing session, feedback, a learning or a growth conversation
     #[command(subcommand)]
     Add(add::Command),
     /// List entries, newest first
@@ -94,6 +97,13 @@ enum Command {
     /// Tick a follow-up off
     #[command(subcommand)]
     Followup(followup::Command),
+    /// List the goals agreed in growth conversations
+    Goals(goals::Args),
+    /// Add a goal to a conversation, or set a goal's status
+    #[command(subcommand)]
+    Goal(goal::Command),
+    /// The brief for a growth conversation: evidence per behaviour, gaps, goals, talking points
+    Brief(brief::Args),
     /// Search every entry: typo-tolerant, as you type, with filters
     Search(search::Args),
     /// Suggest ladder behaviours for a text or an entry
@@ -151,6 +161,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::Person(c) => person::run(open()?, c),
         Command::Followups(a) => followups::run(open()?, a),
         Command::Followup(c) => followup::run(open()?, c),
+        Command::Goals(a) => goals::run(open()?, a),
+        Command::Goal(c) => goal::run(open()?, c),
+        Command::Brief(a) => brief::run(open()?, a),
         Command::Demo(a) => demo::run(open()?, a),
         Command::Profile(a) => profile::run(open()?, a),
         Command::Search(a) => search::run(open()?, a),

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::journal::{Details, Entry, FollowUpItem, Person, Revision};
+use crate::journal::{Details, Entry, FollowUpItem, GoalItem, Person, Revision};
 use crate::{Error, Result};
 
 /// Writes `text` to stdout; a closed pipe is not an error.
@@ -40,6 +40,11 @@ pub fn entry_line(e: &Entry) -> String {
         }
         Details::Feedback(f) => f.tone.map(|t| t.to_string()).unwrap_or_default(),
         Details::Learning(l) => l.source.clone().unwrap_or_default(),
+        Details::Conversation(c) => match c.goals.len() {
+            0 => format!("with {}", c.person),
+            1 => format!("with {}, 1 goal", c.person),
+            n => format!("with {}, {n} goals", c.person),
+        },
     };
     let mut line = format!(
         "{}  {}  {:<8}  {}",
@@ -136,6 +141,25 @@ pub fn entry_detail(e: &Entry) -> String {
             field("Source", l.source.as_deref().unwrap_or(""));
             field("Body", &l.body);
         }
+        Details::Conversation(c) => {
+            field("With", &c.person);
+            field("Notes", c.notes.as_deref().unwrap_or(""));
+            if !c.goals.is_empty() {
+                let list: Vec<String> = c
+                    .goals
+                    .iter()
+                    .map(|g| {
+                        let on = if g.behaviours.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" [{}]", g.behaviours.join(", "))
+                        };
+                        format!("[{}] {}{on}  ({})", g.status, g.text, g.id)
+                    })
+                    .collect();
+                field("Goals", &format!("{}\n", list.join("\n")));
+            }
+        }
     }
     field("Tags", &e.tags.join(", "));
     if !e.behaviours.is_empty() {
@@ -191,6 +215,30 @@ pub fn people(list: &[Person]) -> String {
         );
         s.push_str(line.trim_end());
         s.push('\n');
+    }
+    s
+}
+
+/// Goals, one block each: status, id, text, then the conversation and behaviours.
+pub fn goals(list: &[GoalItem], open_only: bool) -> String {
+    if list.is_empty() {
+        return if open_only {
+            "No open goals.\n".into()
+        } else {
+            "No goals yet. Add one to a conversation with `rungs goal add CONVERSATION_ID --text ...`.\n"
+                .into()
+        };
+    }
+    let mut s = String::new();
+    for g in list {
+        s.push_str(&format!(
+            "[{}] {}  {}\n      agreed on {} with {} ({})\n",
+            g.status, g.id, g.text, g.agreed_on, g.person, g.conversation_id
+        ));
+        for b in &g.behaviours {
+            let flag = if b.retired { " [retired]" } else { "" };
+            s.push_str(&format!("      {}  {}{flag}\n", b.id, b.text));
+        }
     }
     s
 }

@@ -34,6 +34,7 @@ pub fn excerpt_of(entry: &Entry) -> String {
             .unwrap_or_default(),
         super::Details::Feedback(f) => &f.observed,
         super::Details::Learning(l) => &l.body,
+        super::Details::Conversation(c) => c.notes.as_deref().unwrap_or_default(),
     };
     crate::render::excerpt(source, EXCERPT_CHARS)
 }

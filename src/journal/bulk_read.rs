@@ -152,6 +152,13 @@ pub(crate) fn live_entries(conn: &Connection, scope: Scope) -> Result<Vec<Entry>
                     .ok_or_else(|| Error::Conflict(format!("feedback {id} has no person")))?;
             }
             Details::Learning(_) => {}
+            // Conversations are few: their goals are read one conversation at a time.
+            Details::Conversation(c) => {
+                c.person = *linked("subject")
+                    .first()
+                    .ok_or_else(|| Error::Conflict(format!("conversation {id} has no person")))?;
+                c.goals = super::goals::load(conn, &id)?;
+            }
         }
         let details = details.map_people(name)?;
         let title = shown_title(title.as_deref(), &details);

@@ -7,6 +7,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::conversation::Conversation;
 use super::model::{
     Details, Entry, EntryContent, EntryInput, Feedback, FollowUp, Kind, Learning, ListFilter,
     Pairing, Revision, shown_title,
@@ -157,6 +158,9 @@ fn resolve(
     let mut details = input
         .details
         .map_people(|name| people::resolve_or_create(conn, &name, demo))?;
+    if let Details::Conversation(c) = &mut details {
+        super::goals::keep_ids_unique(conn, id, &mut c.goals)?;
+    }
     if let Details::Pairing(p) = &mut details {
         for f in &mut p.follow_ups {
             let owner: Option<String> = row(
@@ -199,6 +203,13 @@ fn write_current(
         Details::Pairing(p) => (Some(p), None, None),
         Details::Feedback(f) => (None, Some(f), None),
         Details::Learning(l) => (None, None, Some(l)),
+        Details::Conversation(_) => (None, None, None),
+    };
+    // A conversation's notes share the pairing notes' column.
+    let notes = match &c.details {
+        Details::Pairing(p) => &p.notes,
+        Details::Conversation(c) => &c.notes,
+        _ => &none,
     };
     exec(
         conn,
@@ -223,7 +234,7 @@ fn write_current(
             pairing.and_then(|p| p.minutes),
             pairing.map_or(&none, |p| &p.area),
             pairing.map_or(&none, |p| &p.ticket),
-            pairing.map_or(&none, |p| &p.notes),
+            notes,
             pairing.map_or(&none, |p| &p.learned),
             feedback.map(|f| f.direction.as_str()),
             feedback.map(|f| &f.situation),
@@ -238,6 +249,7 @@ fn write_current(
         ],
     )?;
     if !new {
+        super::goals::clear(conn, id)?;
         for table in [
             "entry_people",
             "entry_tags",
@@ -270,6 +282,10 @@ fn write_current(
             people_stmt.execute(params![id, f.person, "subject", 0])?;
         }
         Details::Learning(_) => {}
+        Details::Conversation(c) => {
+            people_stmt.execute(params![id, c.person, "subject", 0])?;
+            super::goals::write(conn, id, &c.goals)?;
+        }
     }
     for (i, tag) in c.tags.iter().enumerate() {
         let key = validate::name_key(tag);
@@ -415,6 +431,12 @@ pub(crate) fn load_content(conn: &Connection, id: &str) -> Result<EntryContent<i
                 .ok_or_else(|| Error::Conflict(format!("feedback {id} has no person")))?;
         }
         Details::Learning(_) => {}
+        Details::Conversation(c) => {
+            c.person = *people("subject")?
+                .first()
+                .ok_or_else(|| Error::Conflict(format!("conversation {id} has no person")))?;
+            c.goals = super::goals::load(conn, id)?;
+        }
     }
     debug_assert_eq!(kind, details.kind());
     Ok(EntryContent {
@@ -462,6 +484,11 @@ pub(super) fn row_parts(r: &Row<'_>) -> rusqlite::Result<Parts> {
         Kind::Learning => Details::Learning(Learning {
             body: text(16)?.unwrap_or_default(),
             source: text(17)?,
+        }),
+        Kind::Conversation => Details::Conversation(Conversation {
+            person: 0,
+            notes: text(8)?,
+            goals: Vec::new(),
         }),
     };
     Ok((kind, text(1)?, r.get(2)?, text(3)?, details))

@@ -5,9 +5,11 @@
 mod backup;
 pub mod browse;
 pub(crate) mod bulk_read;
+pub mod conversation;
 pub mod drafts;
 mod entries;
 pub mod failpoint;
+pub(crate) mod goals;
 mod indexing;
 pub mod model;
 mod people;
@@ -15,6 +17,7 @@ pub mod validate;
 
 use std::path::Path;
 
+pub use conversation::*;
 pub use model::*;
 
 use crate::search::SearchIndex;

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::conversation::{Conversation, derived_conversation_title};
 use crate::Result;
 use crate::ladder::BehaviourRef;
 
@@ -55,8 +56,11 @@ macro_rules! word_enum {
 pub(crate) use word_enum;
 
 word_enum!(
-    /// The three kinds of entry.
-    Kind, "kind" { Pairing = "pairing", Feedback = "feedback", Learning = "learning" }
+    /// The four kinds of entry.
+    Kind, "kind" {
+        Pairing = "pairing", Feedback = "feedback", Learning = "learning",
+        Conversation = "conversation",
+    }
 );
 word_enum!(
     /// My role in a pairing session.
@@ -107,6 +111,7 @@ impl Entry {
             {
                 None
             }
+            Details::Conversation(c) if self.title == derived_conversation_title(&c.person) => None,
             _ => Some(self.title.clone()),
         };
         EntryInput {
@@ -129,6 +134,7 @@ pub enum Details<P = String> {
     Pairing(Pairing<P>),
     Feedback(Feedback<P>),
     Learning(Learning),
+    Conversation(Conversation<P>),
 }
 
 impl<P> Details<P> {
@@ -137,6 +143,7 @@ impl<P> Details<P> {
             Details::Pairing(_) => Kind::Pairing,
             Details::Feedback(_) => Kind::Feedback,
             Details::Learning(_) => Kind::Learning,
+            Details::Conversation(_) => Kind::Conversation,
         }
     }
 
@@ -163,6 +170,11 @@ impl<P> Details<P> {
                 reflection: fb.reflection,
             }),
             Details::Learning(l) => Details::Learning(l),
+            Details::Conversation(c) => Details::Conversation(Conversation {
+                person: f(c.person)?,
+                notes: c.notes,
+                goals: c.goals,
+            }),
         })
     }
 }
@@ -233,7 +245,7 @@ pub type EntryInput = EntryContent<String>;
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(concrete(P = String)))]
 pub struct EntryContent<P = String> {
-    /// Required for pairing and learning; for feedback, `None` derives it.
+    /// Required for pairing and learning; for feedback and conversations, `None` derives it.
     #[serde(default)]
     pub title: Option<String>,
     pub date: String,
@@ -248,11 +260,13 @@ pub struct EntryContent<P = String> {
     pub details: Details<P>,
 }
 
-/// The title an entry shows: its own, else for feedback the derived one, else empty.
+/// The title an entry shows: its own, else for feedback and conversations the
+/// derived one, else empty.
 pub fn shown_title(title: Option<&str>, details: &Details) -> String {
     match (title, details) {
         (Some(t), _) => t.to_string(),
         (None, Details::Feedback(f)) => derived_feedback_title(f.direction, &f.person),
+        (None, Details::Conversation(c)) => derived_conversation_title(&c.person),
         (None, _) => String::new(),
     }
 }

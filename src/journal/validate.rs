@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use rusqlite::Connection;
 
+use super::conversation::Goal;
 use super::model::{Details, EntryInput, FollowUp};
 use crate::{Error, Result, clock, ladder};
 
@@ -26,11 +27,12 @@ pub fn check(conn: &Connection, mut input: EntryInput) -> Result<EntryInput> {
     input.time = optional_line("time", input.time)?
         .map(|t| clock::parse_time("time", &t).map(|t| t.format("%H:%M").to_string()))
         .transpose()?;
-    // A title given must say something; only feedback may leave it out (`None`),
-    // to have it derived from the direction and the person.
+    // A title given must say something; only feedback and conversations may leave it
+    // out (`None`), to have it derived from the direction and the person.
     let given = input.title.is_some();
     input.title = optional_line("title", input.title)?;
-    if input.title.is_none() && (given || kind != super::Kind::Feedback) {
+    let derived = matches!(kind, super::Kind::Feedback | super::Kind::Conversation);
+    if input.title.is_none() && (given || !derived) {
         return Err(Error::invalid("title", "must not be empty"));
     }
     input.tags = tags(input.tags)?;
@@ -65,6 +67,12 @@ pub fn check(conn: &Connection, mut input: EntryInput) -> Result<EntryInput> {
             l.body = required_text("body", &l.body)?;
             l.source = optional_line("source", l.source)?;
             Details::Learning(l)
+        }
+        Details::Conversation(mut c) => {
+            c.person = name("person", &c.person)?;
+            c.notes = optional_text("notes", c.notes)?;
+            c.goals = goals(conn, c.goals)?;
+            Details::Conversation(c)
         }
     };
     Ok(input)
@@ -211,6 +219,30 @@ fn behaviours(conn: &Connection, list: Vec<String>) -> Result<Vec<String>> {
         if !out.contains(&b.id) {
             out.push(b.id);
         }
+    }
+    Ok(out)
+}
+
+/// A conversation's goals: one line of text each, known behaviours, unique ids
+/// (an empty or repeated id gets a new one).
+fn goals(conn: &Connection, list: Vec<Goal>) -> Result<Vec<Goal>> {
+    list_len("goal", &list)?;
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for g in list {
+        let text = required_text("goal", &g.text)?;
+        let text = line("goal", &text)?;
+        let id = if g.id.is_empty() || !seen.insert(g.id.clone()) {
+            uuid::Uuid::now_v7().to_string()
+        } else {
+            g.id
+        };
+        out.push(Goal {
+            id,
+            text,
+            behaviours: behaviours(conn, g.behaviours)?,
+            status: g.status,
+        });
     }
     Ok(out)
 }

@@ -27,6 +27,10 @@ pub fn body_text(e: &Entry) -> String {
             parts.push(&l.body);
             parts.extend(l.source.as_deref());
         }
+        Details::Conversation(c) => {
+            parts.extend(c.notes.as_deref());
+            parts.extend(c.goals.iter().map(|g| g.text.as_str()));
+        }
     }
     parts.join("\n\n")
 }
@@ -37,6 +41,7 @@ pub fn people(e: &Entry) -> Vec<&str> {
         Details::Pairing(p) => p.partners.iter().map(String::as_str).collect(),
         Details::Feedback(f) => vec![f.person.as_str()],
         Details::Learning(_) => Vec::new(),
+        Details::Conversation(c) => vec![c.person.as_str()],
     }
 }
 

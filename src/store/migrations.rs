@@ -23,6 +23,8 @@ fn list() -> Vec<M<'static>> {
             include_str!("migrations/007_tag_merges.sql"),
             |tx: &Transaction| m007::up(tx),
         ),
+        // Rebuilds `entries` (run with foreign keys off: see `Database::migrate`).
+        M::up(include_str!("migrations/008_conversations.sql")).foreign_key_check(),
     ]
 }
 

@@ -147,7 +147,15 @@ impl Database {
                 }
             }
         }
-        migrations().to_latest(&mut self.conn)?;
+        // A migration may rebuild a table others reference (SQLite's procedure for
+        // changing a constraint): with foreign keys on, dropping the old table would
+        // cascade deletes into its children. They are off while migrating (outside any
+        // transaction, where the pragma takes effect), each such migration checks the
+        // keys itself (`foreign_key_check`), and they are on again whatever happened.
+        self.conn.pragma_update(None, "foreign_keys", false)?;
+        let migrated = migrations().to_latest(&mut self.conn);
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        migrated?;
         Ok(())
     }
 

@@ -13,6 +13,7 @@ pub fn hints(kind: &str, role: Option<&str>, direction: Option<&str>) -> &'stati
         ("pairing", _, _) => "pairing session",
         ("feedback", _, Some("given")) => "gave feedback",
         ("feedback", _, _) => "received feedback",
+        ("conversation", _, _) => "growth conversation, goals",
         _ => "learned",
     }
 }
@@ -34,7 +35,7 @@ fn of(title: &str, details: &Details, tags: &[String]) -> String {
     let (role, direction) = match details {
         Details::Pairing(p) => (p.role.map(Role::as_str), None),
         Details::Feedback(f) => (None, Some(f.direction)),
-        Details::Learning(_) => (None, None),
+        Details::Learning(_) | Details::Conversation(_) => (None, None),
     };
     parts.push(hints(
         details.kind().as_str(),
@@ -53,6 +54,10 @@ fn of(title: &str, details: &Details, tags: &[String]) -> String {
             parts.extend(f.reflection.as_deref());
         }
         Details::Learning(l) => parts.push(&l.body),
+        Details::Conversation(c) => {
+            parts.extend(c.notes.as_deref());
+            parts.extend(c.goals.iter().map(|g| g.text.as_str()));
+        }
     }
     parts.extend(tags.iter().map(String::as_str));
     parts.join("\n")

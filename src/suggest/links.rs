@@ -235,6 +235,8 @@ fn text_of(conn: &Connection, id: &str) -> Result<Option<String>> {
                               reflection, body,
                               (SELECT group_concat(text, char(10) ORDER BY position)
                                  FROM follow_ups f WHERE f.entry_id = e.id),
+                              (SELECT group_concat(text, char(10) ORDER BY position)
+                                 FROM goals g WHERE g.entry_id = e.id),
                               (SELECT group_concat(t.name, char(10) ORDER BY et.position)
                                  FROM entry_tags et JOIN tags t ON t.id = et.tag_id
                                 WHERE et.entry_id = e.id))
