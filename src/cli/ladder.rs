@@ -8,7 +8,7 @@ use super::output;
 use crate::ladder::import::ImportReport;
 use crate::ladder::remove::RemoveReport;
 use crate::ladder::{ImportOptions, Ladder};
-use crate::{Error, Journal, Result};
+use crate::{Journal, Result};
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -66,12 +66,7 @@ pub fn run(mut journal: Journal, command: Command) -> Result<()> {
             dry_run,
             json,
         } => {
-            let mut read = Vec::new();
-            for path in &files {
-                let bytes = std::fs::read(path)
-                    .map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
-                read.push((path.display().to_string(), bytes));
-            }
+            let read = crate::ladder::import::read_files(&files)?;
             let report = journal.import_ladder(&read, &ImportOptions { track, dry_run })?;
             if json {
                 output::json(&report)

@@ -26,6 +26,7 @@ pub fn run(journal: Journal, a: Args) -> Result<()> {
         tag: a.filters.tag,
         since: a.filters.since,
         until: a.filters.until,
+        behaviour: None,
         limit: a.limit,
         offset: None,
     };

@@ -604,6 +604,22 @@ fn filtered(
             tag_id.into(),
         );
     }
+    if let Some(behaviour) = &filter.behaviour {
+        let typed = behaviour.trim();
+        let id: String = row(
+            conn,
+            "SELECT id FROM behaviours WHERE id = ?1 COLLATE NOCASE",
+            [typed],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found("behaviour", typed))?;
+        arg(
+            &mut sql,
+            " AND EXISTS (SELECT 1 FROM entry_behaviours eb WHERE eb.entry_id = e.id AND eb.behaviour_id = ?)",
+            id.into(),
+        );
+    }
     if let Some(since) = &filter.since {
         let d = clock::parse_date("since", since.trim())?;
         arg(

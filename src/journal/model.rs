@@ -350,6 +350,10 @@ pub struct ListFilter {
     pub since: Option<String>,
     /// Inclusive `YYYY-MM-DD`.
     pub until: Option<String>,
+    /// Only entries linked to this behaviour id (its evidence), e.g. `L1.2.4`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub behaviour: Option<String>,
     pub limit: Option<u32>,
     pub offset: Option<u32>,
 }

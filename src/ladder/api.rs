@@ -1,9 +1,10 @@
 //! The ladder half of the [`Journal`] API (the CLI and the app call these): show,
-//! import (and dry run), remove, resolve `--level`, and the profile's level.
+//! import (and dry run), remove, resolve `--level`, the profile's level, and the
+//! evidence behind each behaviour.
 
 use super::import::{self, ImportOptions, ImportReport};
 use super::remove::{self, RemoveReport};
-use super::{Ladder, LevelRef, Profile, levels, profile, store};
+use super::{Evidence, Ladder, LevelRef, Profile, evidence, levels, profile, store};
 use crate::{Journal, Result};
 
 impl Journal {
@@ -35,6 +36,12 @@ impl Journal {
     /// Removes an imported track or level (`TRACK` or `TRACK/CODE`) no entry links to.
     pub fn remove_ladder(&mut self, target: &str) -> Result<RemoveReport> {
         self.write(|tx| remove::remove(tx, target))
+    }
+
+    /// How many entries (not in the trash) link to each behaviour, and the latest one's
+    /// date; behaviours without evidence are left out.
+    pub fn evidence(&self) -> Result<Vec<Evidence>> {
+        evidence::all(self.database().conn())
     }
 
     /// Every level, tracks in creation order.

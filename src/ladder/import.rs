@@ -20,6 +20,7 @@ pub struct ImportOptions {
 
 /// What an import changed (or, with `dry_run`, would change).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportReport {
     pub dry_run: bool,
     pub tracks: Vec<TrackReport>,
@@ -31,6 +32,7 @@ pub struct ImportReport {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TrackReport {
     pub name: String,
     pub slug: String,
@@ -40,6 +42,7 @@ pub struct TrackReport {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LevelReport {
     pub track: String,
     pub code: String,
@@ -47,26 +50,31 @@ pub struct LevelReport {
     pub new: bool,
     /// The tree that would be imported (dry runs only).
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<SectionTree>>", optional))]
     pub sections: Vec<SectionTree>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SectionTree {
     pub title: String,
     pub behaviours: Vec<BehaviourTree>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BehaviourTree {
     pub id: String,
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub label: Option<String>,
     /// unchanged, reworded, restored or added
     pub change: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Reworded {
     pub id: String,
     pub from: String,
@@ -74,6 +82,7 @@ pub struct Reworded {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BehaviourNote {
     pub id: String,
     pub text: String,
@@ -86,6 +95,20 @@ impl ImportReport {
             || !self.retired.is_empty()
             || self.levels.iter().any(|l| l.new)
     }
+}
+
+/// Reads ladder files from disk as `(path, bytes)` for [`crate::Journal::import_ladder`];
+/// a file that cannot be read is an error naming it.
+pub fn read_files<P: AsRef<std::path::Path>>(paths: &[P]) -> Result<Vec<(String, Vec<u8>)>> {
+    paths
+        .iter()
+        .map(|path| {
+            let path = path.as_ref();
+            let bytes = std::fs::read(path)
+                .map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
+            Ok((path.display().to_string(), bytes))
+        })
+        .collect()
 }
 
 /// Parses every file first: a file that is not a ladder fails the whole import.

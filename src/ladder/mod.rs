@@ -5,11 +5,13 @@
 //! written in one transaction ([`import`], [`store`]) with stable behaviour ids.
 //! The first user's ladder ships inside the binary with pinned ids ([`bundled`]).
 //! [`levels`] resolves `--level CODE` or `TRACK/CODE` for every command;
-//! [`profile`] keeps the user's current level; [`remove`] undoes an import.
+//! [`profile`] keeps the user's current level; [`remove`] undoes an import;
+//! [`evidence`] counts the entries behind each behaviour.
 //! The `Journal` methods for all of this are in [`api`].
 
 mod api;
 pub mod bundled;
+pub mod evidence;
 pub mod import;
 pub mod levels;
 pub mod parse;
@@ -21,6 +23,7 @@ pub mod tracks;
 
 use serde::{Deserialize, Serialize};
 
+pub use evidence::Evidence;
 pub use import::{ImportOptions, ImportReport};
 pub use levels::{LevelRef, resolve_level};
 pub use parse::{
