@@ -14,6 +14,7 @@ pub const FACET_FIELDS: [&str; 5] = ["kind", "person", "tag", "behaviour", "leve
 
 /// For each facet, each value and how many results have it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Facets {
     pub kind: BTreeMap<String, u64>,
     pub person: BTreeMap<String, u64>,

@@ -51,6 +51,7 @@ impl Default for Sort {
 /// A search: the words typed and the filters chosen.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchRequest {
     pub query: String,
     pub kind: Option<Kind>,
@@ -66,6 +67,7 @@ pub struct SearchRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Hit {
     pub id: String,
     pub kind: String,
@@ -79,6 +81,7 @@ pub struct Hit {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchResults {
     pub total: u64,
     pub hits: Vec<Hit>,

@@ -1,12 +1,15 @@
-//! Saved searches: a name and the request, kept in SQLite with the journal.
+//! Saved searches: a name and the request, kept in SQLite with the journal. The CLI
+//! (`rungs search --save`, `rungs searches`) and the app's sidebar share them through
+//! the [`Journal`] methods at the end.
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::SearchRequest;
-use crate::{Error, Result, clock, journal::validate};
+use crate::{Error, Journal, Result, clock, journal::validate};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SavedSearch {
     pub name: String,
     pub request: SearchRequest,
@@ -66,5 +69,109 @@ pub fn delete(conn: &Connection, name: &str) -> Result<()> {
     match conn.execute("DELETE FROM saved_searches WHERE name = ?1", [name.trim()])? {
         0 => Err(Error::not_found("saved search", name.trim())),
         _ => Ok(()),
+    }
+}
+
+impl Journal {
+    /// The saved searches, by name (case-insensitive).
+    pub fn saved_searches(&self) -> Result<Vec<SavedSearch>> {
+        list(self.database().conn())
+    }
+
+    /// Saves `request` as `name`, replacing a saved search of that name. The request
+    /// is run first, so one whose filters name an unknown person, behaviour or level,
+    /// or a bad date, is refused with that field's error and nothing is stored.
+    pub fn save_search(&mut self, name: &str, request: &SearchRequest) -> Result<SavedSearch> {
+        validate::name("name", name)?;
+        self.search(&SearchRequest {
+            limit: Some(1),
+            offset: None,
+            ..request.clone()
+        })?;
+        save(self.database().conn(), name, request)
+    }
+
+    pub fn delete_saved_search(&self, name: &str) -> Result<()> {
+        delete(self.database().conn(), name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::{Details, EntryInput, Learning};
+
+    fn learning(title: &str) -> EntryInput {
+        EntryInput {
+            title: Some(title.into()),
+            date: "2026-11-20".into(),
+            time: None,
+            tags: vec!["tls".into()],
+            behaviours: vec![],
+            details: Details::Learning(Learning {
+                body: format!("Notes about {title}"),
+                source: None,
+            }),
+        }
+    }
+
+    fn titles(j: &mut Journal, req: &SearchRequest) -> Vec<String> {
+        j.search(req)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.title)
+            .collect()
+    }
+
+    #[test]
+    fn a_saved_search_is_listed_rerun_and_deleted() {
+        let mut j = Journal::open_in_memory().unwrap();
+        j.add(learning("Certificate renewal")).unwrap();
+        j.add(learning("Proxy timeouts")).unwrap();
+        let req = SearchRequest {
+            query: "certifcate".into(),
+            tag: Some("tls".into()),
+            ..Default::default()
+        };
+        let saved = j.save_search("  Certs ", &req).unwrap();
+        assert_eq!(saved.name, "Certs");
+        let list = j.saved_searches().unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].request, req);
+        assert_eq!(titles(&mut j, &list[0].request), ["Certificate renewal"]);
+        j.delete_saved_search("Certs").unwrap();
+        assert!(j.saved_searches().unwrap().is_empty());
+        assert!(matches!(
+            j.delete_saved_search("Certs"),
+            Err(Error::NotFound { .. })
+        ));
+    }
+
+    #[test]
+    fn a_search_that_cannot_run_is_refused_naming_the_field_and_not_stored() {
+        let mut j = Journal::open_in_memory().unwrap();
+        j.add(learning("Certificate renewal")).unwrap();
+        let unknown = SearchRequest {
+            person: Some("Nobody Known".into()),
+            ..Default::default()
+        };
+        let err = j.save_search("who", &unknown).unwrap_err();
+        assert!(
+            matches!(&err, Error::NotFound { what: "person", .. }),
+            "{err:?}"
+        );
+        let bad_date = SearchRequest {
+            since: Some("last tuesdayish".into()),
+            ..Default::default()
+        };
+        let err = j.save_search("when", &bad_date).unwrap_err();
+        assert!(
+            matches!(&err, Error::Invalid { field, .. } if field == "since"),
+            "{err:?}"
+        );
+        let err = j.save_search(" ", &SearchRequest::default()).unwrap_err();
+        assert!(matches!(&err, Error::Invalid { field, .. } if field == "name"));
+        assert!(j.saved_searches().unwrap().is_empty());
     }
 }
