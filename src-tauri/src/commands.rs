@@ -8,6 +8,8 @@ use rungs::journal::browse::EntryPage;
 use rungs::journal::drafts::Draft;
 use rungs::journal::{Entry, EntryInput, FollowUpItem, ListFilter, Person, Revision};
 use rungs::ladder::Ladder;
+use rungs::search::saved::SavedSearch;
+use rungs::search::{SearchRequest, SearchResults};
 use rungs::suggest::{SuggestRequest, Suggestion};
 use serde::Serialize;
 use tauri::State;
@@ -120,6 +122,26 @@ pub fn ladder(s: S) -> AppResult<Ladder> {
 #[tauri::command(async)]
 pub fn suggest_behaviours(s: S, request: SuggestRequest) -> AppResult<Vec<Suggestion>> {
     s.with(|j| j.suggest(&request))
+}
+
+#[tauri::command(async)]
+pub fn search(s: S, request: SearchRequest) -> AppResult<SearchResults> {
+    s.with(|j| j.search(&request))
+}
+
+#[tauri::command(async)]
+pub fn saved_searches(s: S) -> AppResult<Vec<SavedSearch>> {
+    s.with(|j| j.saved_searches())
+}
+
+#[tauri::command(async)]
+pub fn save_search(s: S, name: String, request: SearchRequest) -> AppResult<SavedSearch> {
+    s.with(|j| j.save_search(&name, &request))
+}
+
+#[tauri::command(async)]
+pub fn delete_saved_search(s: S, name: String) -> AppResult<()> {
+    s.with(|j| j.delete_saved_search(&name))
 }
 
 #[tauri::command(async)]

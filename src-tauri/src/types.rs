@@ -14,6 +14,8 @@ mod tests {
         ListFilter, Pairing, Person, Revision, Role, Tone,
     };
     use rungs::ladder::{Attribute, Behaviour, BehaviourRef, Ladder, Level, Section};
+    use rungs::search::saved::SavedSearch;
+    use rungs::search::{Facets, Hit, SearchRequest, SearchResults, Sort};
     use rungs::suggest::{SuggestRequest, Suggestion};
     use ts_rs::{Config, TS};
 
@@ -54,6 +56,12 @@ mod tests {
             Draft::decl(&cfg),
             SuggestRequest::decl(&cfg),
             Suggestion::decl(&cfg),
+            Sort::decl(&cfg),
+            SearchRequest::decl(&cfg),
+            SearchResults::decl(&cfg),
+            Hit::decl(&cfg),
+            Facets::decl(&cfg),
+            SavedSearch::decl(&cfg),
         ];
         let mut out = String::from(HEADER);
         for d in decls {

@@ -14,6 +14,9 @@ import type {
   ListFilter,
   Person,
   Revision,
+  SavedSearch,
+  SearchRequest,
+  SearchResults,
   SuggestRequest,
   Suggestion,
 } from './generated/types';
@@ -66,6 +69,11 @@ export const api = {
   tags: () => call<string[]>('tags'),
   ladder: () => call<Ladder>('ladder'),
   suggest: (request: SuggestRequest) => call<Suggestion[]>('suggest_behaviours', { request }),
+  search: (request: SearchRequest) => call<SearchResults>('search', { request }),
+  savedSearches: () => call<SavedSearch[]>('saved_searches'),
+  saveSearch: (name: string, request: SearchRequest) =>
+    call<SavedSearch>('save_search', { name, request }),
+  deleteSavedSearch: (name: string) => call<null>('delete_saved_search', { name }),
   renderMarkdown: (markdown: string) => call<string>('render_markdown', { markdown }),
   loadDemo: () => call<DemoSummary>('load_demo'),
   saveDraft: (slot: string, data: string) => call<Draft>('save_draft', { slot, data }),
