@@ -6,6 +6,11 @@
 //! ammonia then keeps only an allow-list of tags, attributes and URL schemes.
 //! [`excerpt`] turns the same parse into a one-line plain-text summary (the journal's
 //! rows), so Markdown syntax is dropped by the parser, never by guessing at characters.
+//!
+//! Images are never loaded: the app's CSP allows no remote sources (an image fetched
+//! from a journal would tell a server when it was read), so a broken box would show.
+//! Each image becomes its alt text marked as not loaded instead, a link to its source
+//! when that is http(s), so the app and the exports show the same thing.
 
 use std::sync::LazyLock;
 
@@ -29,7 +34,82 @@ pub fn markdown_to_html(markdown: &str) -> String {
         | Options::ENABLE_FOOTNOTES;
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, Parser::new_ext(markdown, options));
-    SANITIZER.clean(&raw).to_string()
+    images_as_links(&SANITIZER.clean(&raw).to_string())
+}
+
+/// Replaces every `<img>` of sanitized HTML (Markdown images and raw HTML ones alike)
+/// by its alt text marked as not loaded: a link to the source for http(s), plain text
+/// otherwise. It relies on the sanitizer's serialization: outside tags `<` is always
+/// escaped, and attribute values are double-quoted with `"` escaped, so `<img` starts
+/// a tag and a value ends at the next `"`.
+fn images_as_links(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<img") {
+        out.push_str(&rest[..at]);
+        let (attrs, after) = img_attributes(&rest[at + "<img".len()..]);
+        let attr = |name: &str| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+        // Already escaped for an attribute; `<` and `>` are not, and must be in text.
+        let alt = attr("alt")
+            .unwrap_or("")
+            .trim()
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        // Words, not an emoji: a desktop or a printed export may have no emoji font.
+        let label = if alt.is_empty() {
+            "Image".to_string()
+        } else {
+            format!("Image: {alt}")
+        };
+        match attr("src") {
+            Some(src) if src.starts_with("https://") || src.starts_with("http://") => {
+                out.push_str(&format!(
+                    "<a href=\"{src}\" rel=\"noopener noreferrer\" class=\"image-not-loaded\">{label} (remote, not loaded)</a>"
+                ));
+            }
+            _ => out.push_str(&format!(
+                "<span class=\"image-not-loaded\">{label} (not loaded)</span>"
+            )),
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The attributes of a tag whose name has been read, and what follows the tag.
+fn img_attributes(tag: &str) -> (Vec<(&str, &str)>, &str) {
+    let mut attrs = Vec::new();
+    let mut rest = tag;
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("/>").or_else(|| rest.strip_prefix('>')) {
+            return (attrs, after);
+        }
+        let name_end = rest
+            .find(|c: char| c == '=' || c == '>' || c == '/' || c.is_whitespace())
+            .unwrap_or(rest.len());
+        if name_end == 0 {
+            // Not the serializer's shape (cannot happen): drop a character and go on.
+            let mut chars = rest.chars();
+            if chars.next().is_none() {
+                return (attrs, rest);
+            }
+            rest = chars.as_str();
+            continue;
+        }
+        let name = &rest[..name_end];
+        rest = &rest[name_end..];
+        let value = match rest.strip_prefix("=\"") {
+            Some(v) => {
+                let end = v.find('"').unwrap_or(v.len());
+                rest = v.get(end + 1..).unwrap_or("");
+                &v[..end]
+            }
+            None => "",
+        };
+        attrs.push((name, value));
+    }
 }
 
 /// The plain text of `markdown` on one line (words of the text, inline code, link
@@ -134,7 +214,51 @@ mod tests {
         );
         assert!(!html.to_lowercase().contains("onerror"), "{html}");
         assert!(!html.to_lowercase().contains("onclick"), "{html}");
-        assert!(html.contains("<img src=\"x\""), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(
+            html.contains(r#"<span class="image-not-loaded">Image (not loaded)</span>"#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn remote_images_become_links_that_say_they_were_not_loaded() {
+        assert_eq!(
+            markdown_to_html("See ![the \"graph\" <b>&</b>](https://x.org/g.png?a=1&b=2 \"t\")."),
+            "<p>See <a href=\"https://x.org/g.png?a=1&amp;b=2\" rel=\"noopener noreferrer\" \
+             class=\"image-not-loaded\">Image: the &quot;graph&quot; &lt;b&gt;&amp;&lt;/b&gt; \
+             (remote, not loaded)</a>.</p>\n"
+        );
+        assert_eq!(
+            markdown_to_html(r#"<img alt="a > b" src="http://x.org/i.png" onerror="x()">"#),
+            "<a href=\"http://x.org/i.png\" rel=\"noopener noreferrer\" \
+             class=\"image-not-loaded\">Image: a &gt; b (remote, not loaded)</a>"
+        );
+    }
+
+    #[test]
+    fn other_images_become_text() {
+        for md in [
+            "![diagram](diagram.png)",
+            "![diagram](data:image/png;base64,iVBORw0KGgo=)",
+            "![diagram](javascript:alert(1))",
+            "<img src=\"file:///etc/passwd\" alt=\"diagram\"/>",
+        ] {
+            let html = markdown_to_html(md);
+            assert!(!html.contains("<img"), "{md} -> {html}");
+            assert!(!html.contains("<a"), "{md} -> {html}");
+            assert!(
+                html.contains(
+                    r#"<span class="image-not-loaded">Image: diagram (not loaded)</span>"#
+                ),
+                "{md} -> {html}"
+            );
+        }
+        // Text that only looks like a tag is escaped by the sanitizer, left alone here.
+        assert_eq!(
+            markdown_to_html("`<img src=x>` and 1 &lt;img"),
+            "<p><code>&lt;img src=x&gt;</code> and 1 &lt;img</p>\n"
+        );
     }
 
     #[test]
