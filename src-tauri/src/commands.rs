@@ -7,7 +7,8 @@ use rungs::demo::DemoSummary;
 use rungs::journal::browse::EntryPage;
 use rungs::journal::drafts::Draft;
 use rungs::journal::{Entry, EntryInput, FollowUpItem, ListFilter, Person, Revision};
-use rungs::ladder::Ladder;
+use rungs::ladder::import::{ImportReport, read_files};
+use rungs::ladder::{Evidence, ImportOptions, Ladder, Profile};
 use rungs::search::saved::SavedSearch;
 use rungs::search::{SearchRequest, SearchResults};
 use rungs::suggest::{SuggestRequest, Suggestion};
@@ -104,9 +105,31 @@ pub fn set_follow_up_done(s: S, id: String, done: bool) -> AppResult<FollowUpIte
     s.with(|j| j.set_follow_up_done(&id, done))
 }
 
+/// Follow-ups of every entry not in the trash, newest entry first.
+#[tauri::command(async)]
+pub fn follow_ups(s: S, open_only: bool) -> AppResult<Vec<FollowUpItem>> {
+    s.with(|j| j.follow_ups(open_only))
+}
+
 #[tauri::command(async)]
 pub fn people(s: S) -> AppResult<Vec<Person>> {
     s.with(|j| j.people())
+}
+
+#[tauri::command(async)]
+pub fn rename_person(s: S, old: String, new: String) -> AppResult<Person> {
+    s.with(|j| j.rename_person(&old, &new))
+}
+
+/// Merges `from` into `into` (every entry naming `from` names `into`).
+#[tauri::command(async)]
+pub fn merge_people(s: S, from: String, into: String) -> AppResult<Person> {
+    s.with(|j| j.merge_people(&from, &into))
+}
+
+#[tauri::command(async)]
+pub fn set_mentee(s: S, name: String, mentee: bool) -> AppResult<Person> {
+    s.with(|j| j.set_mentee(&name, mentee))
 }
 
 #[tauri::command(async)]
@@ -117,6 +140,40 @@ pub fn tags(s: S) -> AppResult<Vec<String>> {
 #[tauri::command(async)]
 pub fn ladder(s: S) -> AppResult<Ladder> {
     s.with(|j| j.ladder())
+}
+
+/// How many entries link to each behaviour, and the latest one's date.
+#[tauri::command(async)]
+pub fn evidence(s: S) -> AppResult<Vec<Evidence>> {
+    s.with(|j| j.evidence())
+}
+
+#[tauri::command(async)]
+pub fn profile(s: S) -> AppResult<Profile> {
+    s.with(|j| j.profile())
+}
+
+/// Sets the current level (`TRACK/CODE` or `CODE`), or clears it with `null`.
+#[tauri::command(async)]
+pub fn set_profile_level(s: S, level: Option<String>) -> AppResult<Profile> {
+    s.with(|j| j.set_profile_level(level.as_deref()))
+}
+
+/// The ladder files the user picks in the native dialog (none if cancelled).
+#[tauri::command(async)]
+pub fn pick_ladder_files(app: tauri::AppHandle) -> Vec<String> {
+    crate::pick::ladder_files(&app)
+}
+
+/// Plans (`dry_run`) or imports the ladder files at `paths`, into `track` if given.
+#[tauri::command(async)]
+pub fn import_ladder(
+    s: S,
+    paths: Vec<String>,
+    track: Option<String>,
+    dry_run: bool,
+) -> AppResult<ImportReport> {
+    s.with(|j| j.import_ladder(&read_files(&paths)?, &ImportOptions { track, dry_run }))
 }
 
 #[tauri::command(async)]

@@ -8,6 +8,7 @@ mod command_list;
 mod commands;
 mod error;
 mod links;
+mod pick;
 mod state;
 mod types;
 
@@ -24,6 +25,7 @@ fn main() {
     let app = tauri::Builder::default()
         .manage(state)
         .plugin(links::guard())
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_entries,
@@ -38,9 +40,18 @@ fn main() {
             commands::link_behaviours,
             commands::unlink_behaviours,
             commands::set_follow_up_done,
+            commands::follow_ups,
             commands::people,
+            commands::rename_person,
+            commands::merge_people,
+            commands::set_mentee,
             commands::tags,
             commands::ladder,
+            commands::evidence,
+            commands::profile,
+            commands::set_profile_level,
+            commands::pick_ladder_files,
+            commands::import_ladder,
             commands::suggest_behaviours,
             commands::search,
             commands::saved_searches,

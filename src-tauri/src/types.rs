@@ -13,7 +13,12 @@ mod tests {
         Details, Direction, Entry, EntryInput, Feedback, FollowUp, FollowUpItem, Kind, Learning,
         ListFilter, Pairing, Person, Revision, Role, Tone,
     };
-    use rungs::ladder::{Attribute, Behaviour, BehaviourRef, Ladder, Level, Section};
+    use rungs::ladder::import::{
+        BehaviourNote, BehaviourTree, ImportReport, LevelReport, Reworded, SectionTree, TrackReport,
+    };
+    use rungs::ladder::{
+        Attribute, Behaviour, BehaviourRef, Evidence, Ladder, Level, LevelRef, Profile, Section,
+    };
     use rungs::search::saved::SavedSearch;
     use rungs::search::{Facets, Hit, SearchRequest, SearchResults, Sort};
     use rungs::suggest::{SuggestRequest, Suggestion};
@@ -52,6 +57,16 @@ mod tests {
             Section::decl(&cfg),
             Behaviour::decl(&cfg),
             BehaviourRef::decl(&cfg),
+            Evidence::decl(&cfg),
+            LevelRef::decl(&cfg),
+            Profile::decl(&cfg),
+            ImportReport::decl(&cfg),
+            TrackReport::decl(&cfg),
+            LevelReport::decl(&cfg),
+            SectionTree::decl(&cfg),
+            BehaviourTree::decl(&cfg),
+            Reworded::decl(&cfg),
+            BehaviourNote::decl(&cfg),
             DemoSummary::decl(&cfg),
             Draft::decl(&cfg),
             SuggestRequest::decl(&cfg),

@@ -9,6 +9,17 @@ function mod(e: Key): boolean {
 export const isNewEntry = (e: Key) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'n';
 export const isSave = (e: Key) => mod(e) && e.key === 'Enter';
 
+/** Ctrl+1 … Ctrl+4: the journal, the ladder, people, follow-ups (as the sidebar lists them). */
+export const VIEW_KEYS = ['journal', 'ladder', 'people', 'follow-ups'] as const;
+export type ViewKey = (typeof VIEW_KEYS)[number];
+
+/** The view a Ctrl+digit asks for (from `code`, so it works on every keyboard layout), or null. */
+export function viewShortcut(e: Key & { code?: string }): ViewKey | null {
+  if (!mod(e) || e.shiftKey) return null;
+  const m = /^Digit([1-4])$/.exec(e.code ?? '') ?? /^([1-4])$/.exec(e.key);
+  return m ? VIEW_KEYS[Number(m[1]) - 1] : null;
+}
+
 /** Esc leaves the form, except inside the Markdown editor (where it only ends the key's
  *  own use, e.g. closing the editor's completion), so a keyboard user is never thrown
  *  out of a half-written entry. */

@@ -5,7 +5,10 @@ export type View =
   | { name: 'journal' }
   | { name: 'entry'; id: string }
   | { name: 'capture'; kind?: Kind; editId?: string }
-  | { name: 'trash' };
+  | { name: 'trash' }
+  | { name: 'ladder' }
+  | { name: 'people' }
+  | { name: 'follow-ups' };
 
 export const nav = $state<{ view: View; stack: View[] }>({ view: { name: 'journal' }, stack: [] });
 

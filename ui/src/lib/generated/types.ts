@@ -75,7 +75,11 @@ since: string | null,
 /**
  * Inclusive `YYYY-MM-DD`.
  */
-until: string | null, limit: number | null, offset: number | null, };
+until: string | null, 
+/**
+ * Only entries linked to this behaviour id (its evidence), e.g. `L1.2.4`.
+ */
+behaviour?: string, limit: number | null, offset: number | null, };
 
 export type Revision = { revision: number, at: string, entry: Entry, 
 /**
@@ -120,6 +124,58 @@ previous?: Array<string>,
 retired?: boolean, };
 
 export type BehaviourRef = { id: string, text: string, retired?: boolean, };
+
+export type Evidence = { 
+/**
+ * The behaviour id (`L1.2.4`).
+ */
+behaviour: string, 
+/**
+ * Entries not in the trash that link to it.
+ */
+entries: number, 
+/**
+ * The date (`YYYY-MM-DD`) of the latest of them.
+ */
+latest: string, };
+
+export type LevelRef = { track: string, track_slug: string, code: string, title: string, };
+
+export type Profile = { 
+/**
+ * The current level, once set with `rungs profile --level`.
+ */
+level: LevelRef | null, 
+/**
+ * The level after it in its track.
+ */
+next_level: LevelRef | null, };
+
+export type ImportReport = { dry_run: boolean, tracks: Array<TrackReport>, levels: Array<LevelReport>, unchanged: number, reworded: Array<Reworded>, added: Array<BehaviourNote>, retired: Array<BehaviourNote>, };
+
+export type TrackReport = { name: string, slug: string, new: boolean, 
+/**
+ * How the track was chosen when `--track` was not given.
+ */
+inferred_from: string | null, };
+
+export type LevelReport = { track: string, code: string, title: string, new: boolean, 
+/**
+ * The tree that would be imported (dry runs only).
+ */
+sections?: Array<SectionTree>, };
+
+export type SectionTree = { title: string, behaviours: Array<BehaviourTree>, };
+
+export type BehaviourTree = { id: string, text: string, label?: string, 
+/**
+ * unchanged, reworded, restored or added
+ */
+change: string, };
+
+export type Reworded = { id: string, from: string, to: string, };
+
+export type BehaviourNote = { id: string, text: string, };
 
 export type DemoSummary = { entries: number, people: number, 
 /**
