@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNewEntry, isSave, leavesForm, viewShortcut } from './keys';
+import { isFind, isNewEntry, isPalette, isSave, leavesForm, viewShortcut } from './keys';
 
 const key = (k: string, mods: Partial<KeyboardEvent> = {}, target: EventTarget | null = null) => ({
   key: k,
@@ -38,5 +38,19 @@ describe('keys', () => {
     expect(viewShortcut({ ...key('2'), code: 'Digit2' })).toBeNull();
     expect(viewShortcut({ ...key('2', { ctrlKey: true, altKey: true }), code: 'Digit2' })).toBeNull();
     expect(viewShortcut({ ...key('2', { ctrlKey: true, shiftKey: true }), code: 'Digit2' })).toBeNull();
+  });
+
+  it('Ctrl+K opens the palette; Ctrl+F, or / outside a field, finds', () => {
+    document.body.innerHTML = '<input id="f"><textarea id="t"></textarea><div id="cm" contenteditable="true"></div><button id="b"></button>';
+    const el = (id: string) => document.getElementById(id);
+    expect(isPalette(key('k', { ctrlKey: true }))).toBe(true);
+    expect(isPalette(key('K', { metaKey: true }))).toBe(true);
+    expect(isPalette(key('k'))).toBe(false);
+    expect(isFind(key('f', { ctrlKey: true }, el('f')))).toBe(true);
+    expect(isFind(key('/', {}, el('b')))).toBe(true);
+    expect(isFind(key('/', {}, document.body))).toBe(true);
+    for (const id of ['f', 't', 'cm']) expect(isFind(key('/', {}, el(id)))).toBe(false);
+    expect(isFind(key('f', {}, el('b')))).toBe(false);
+    expect(isFind(key('/', { ctrlKey: true }, el('b')))).toBe(false);
   });
 });

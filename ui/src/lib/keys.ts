@@ -8,6 +8,15 @@ function mod(e: Key): boolean {
 
 export const isNewEntry = (e: Key) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'n';
 export const isSave = (e: Key) => mod(e) && e.key === 'Enter';
+export const isPalette = (e: Key) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'k';
+
+/** Ctrl+F anywhere, or `/` when not typing in a field: go to search. */
+export function isFind(e: Key & { target: EventTarget | null }): boolean {
+  if (mod(e) && !e.shiftKey && e.key.toLowerCase() === 'f') return true;
+  if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return false;
+  const t = e.target;
+  return !(t instanceof HTMLElement && (t.isContentEditable || t.closest('input, textarea, select, [contenteditable]')));
+}
 
 /** Ctrl+1 … Ctrl+4: the journal, the ladder, people, follow-ups (as the sidebar lists them). */
 export const VIEW_KEYS = ['journal', 'ladder', 'people', 'follow-ups'] as const;

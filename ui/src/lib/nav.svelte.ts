@@ -8,7 +8,8 @@ export type View =
   | { name: 'trash' }
   | { name: 'ladder' }
   | { name: 'people' }
-  | { name: 'follow-ups' };
+  | { name: 'follow-ups' }
+  | { name: 'search' };
 
 export const nav = $state<{ view: View; stack: View[] }>({ view: { name: 'journal' }, stack: [] });
 

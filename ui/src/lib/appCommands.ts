@@ -1,0 +1,68 @@
+// The palette's app-wide commands: the views, new entries, the demo journal and the
+// saved searches. Views add their own while on screen (see Search.svelte).
+import { register, type PaletteCommand } from './commands';
+import { go, home, nav, type View } from './nav.svelte';
+import { runSaved, saved } from './search.svelte';
+
+export interface AppActions {
+  /** Whether the journal has no entry (the demo is offered then). */
+  empty: () => boolean;
+  loadDemo: () => Promise<void>;
+}
+
+function view(id: string, title: string, to: View, shortcut?: string, keywords?: string): PaletteCommand {
+  return {
+    id: `go-${id}`,
+    title,
+    group: 'Go to',
+    shortcut,
+    keywords,
+    run: () => {
+      if (to.name === 'journal') home();
+      else if (nav.view.name !== to.name) go(to);
+    },
+  };
+}
+
+/** Registers the app's commands; returns the function that removes them. */
+export function registerAppCommands(actions: AppActions): () => void {
+  const offViews = register('app-views', [
+    view('journal', 'Journal', { name: 'journal' }, 'Ctrl 1', 'timeline entries home'),
+    view('search', 'Search', { name: 'search' }, 'Ctrl F', 'find'),
+    view('ladder', 'Ladder', { name: 'ladder' }, 'Ctrl 2', 'behaviours evidence levels career'),
+    view('people', 'People', { name: 'people' }, 'Ctrl 3', 'persons mentees partners'),
+    view('follow-ups', 'Follow-ups', { name: 'follow-ups' }, 'Ctrl 4', 'todo tasks open'),
+    view('trash', 'Trash', { name: 'trash' }, undefined, 'deleted restore'),
+  ]);
+  const offNew = register('app-new', [
+    { id: 'new-entry', title: 'New entry', group: 'New', shortcut: 'Ctrl N', keywords: 'add write', run: () => go({ name: 'capture' }) },
+    ...(
+      [
+        ['pairing', 'New pairing session'],
+        ['feedback', 'New feedback'],
+        ['learning', 'New learning'],
+      ] as const
+    ).map(([kind, title]) => ({
+      id: `new-${kind}`,
+      title,
+      group: 'New',
+      keywords: 'add write',
+      run: () => go({ name: 'capture', kind }),
+    })),
+  ]);
+  const offJournal = register('app-journal', () =>
+    actions.empty()
+      ? [{ id: 'load-demo', title: 'Load the demo journal', group: 'Journal', keywords: 'example sample', run: actions.loadDemo }]
+      : [],
+  );
+  const offSaved = register('saved-searches', () =>
+    saved.list.map((s) => ({
+      id: `saved-${s.name}`,
+      title: s.name,
+      group: 'Saved searches',
+      keywords: s.request.query ?? '',
+      run: () => runSaved(s),
+    })),
+  );
+  return () => [offViews, offNew, offJournal, offSaved].forEach((off) => off());
+}
