@@ -175,15 +175,15 @@ test('capture each kind, link a suggested behaviour, edit, revert, delete, undo,
     // Feedback with SBI fields, saved with the button; the title is derived.
     await openCapture(b, 'feedback');
     await (await b.$('#f-person')).setValue('Lena Fischer');
-    await (await b.$('#f-situation')).setValue("Tuesday's escalation call");
-    await (await b.$('#f-observed')).setValue('You summarised the timeline before proposing a fix');
+    await typeMarkdown(b, 'f-situation', "Tuesday's escalation call");
+    await typeMarkdown(b, 'f-observed', 'You summarised the timeline before proposing a fix');
     await (await $t(b, 'save')).click();
     // Impact is missing: the core's error lands under the field, nothing is saved.
     const err = await b.$('#e-impact');
     await err.waitForDisplayed();
     assert.match(await err.getText(), /required/);
     await shot(b, 'capture-feedback-error');
-    await (await b.$('#f-impact')).setValue('The customer calmed down and agreed to the plan');
+    await typeMarkdown(b, 'f-impact', 'The customer calmed down and agreed to the plan');
     await (await $t(b, 'save')).click();
     await titleIs(b, 'Feedback from Lena Fischer');
 
@@ -226,7 +226,7 @@ test('Markdown with script, an onerror handler and a javascript: link renders in
     await typeMarkdown(
       b,
       'f-body',
-      'Before\n\n<script>window.__pwned = 1</script>\n\n<img src=x onerror="window.__pwned = 2">\n\n[click me](javascript:window.__pwned=3)\n\n[outside docs](https://example.org/rungs-e2e)\n\nAfter',
+      'Before\n\n<script>window.__pwned = 1</script>\n\n<img src=x onerror="window.__pwned = 2">\n\n[click me](javascript:window.__pwned=3)\n\n[outside docs](https://example.org/rungs-e2e)\n\n![build graph](https://example.org/graph.png)\n\nAfter',
     );
     await saveWithKeys(b);
     await titleIs(b, 'XSS probe');
@@ -237,7 +237,13 @@ test('Markdown with script, an onerror handler and a javascript: link renders in
     assert.doesNotMatch(html, /javascript:/i);
     assert.match(html, /<p>Before<\/p>/);
     assert.match(html, /<p>After<\/p>/);
-    assert.match(html, /<img src="x">/);
+    // Images are never loaded (no remote sources): the entry says one was there.
+    assert.doesNotMatch(html, /<img/i);
+    assert.match(html, /<span class="image-not-loaded">Image \(not loaded\)<\/span>/);
+    assert.match(
+      html,
+      /<a href="https:\/\/example.org\/graph.png" rel="noopener noreferrer" class="image-not-loaded">Image: build graph \(remote, not loaded\)<\/a>/,
+    );
     assert.match(html, /<a rel="noopener noreferrer">click me<\/a>/);
     // These exact-HTML assertions are what prove the sanitizer (src/render): the check of
     // window.__pwned below could not fail on the inline script and handler alone, because

@@ -15,6 +15,22 @@ describe('capture form', () => {
     expect(r.input.follow_ups.map((x) => x.text)).toEqual(['Write it up']);
   });
 
+  it('refuses a date not written YYYY-MM-DD under the date field, and trims a good one', () => {
+    const f = emptyForm('learning', '11/20/2026');
+    f.body = 'x';
+    expect(toInput(f)).toEqual({
+      ok: false,
+      field: 'date',
+      message: 'Date must be written YYYY-MM-DD, for example 2026-11-20 (not “11/20/2026”)',
+    });
+    f.date = '2026-02-30';
+    expect(toInput(f)).toMatchObject({ ok: false, field: 'date' });
+    f.date = ' 2026-02-28 ';
+    const r = toInput(f);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.input.date).toBe('2026-02-28');
+  });
+
   it('does not add a typed name twice, and keeps typed text in the draft', () => {
     const f = emptyForm('pairing', '2026-01-14');
     f.partners = ['Tom Becker'];

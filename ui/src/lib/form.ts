@@ -1,7 +1,9 @@
 // The capture form's state: every field as the user types it (strings), turned into
-// the core's EntryInput on save. The core validates; the only check here is that
-// "minutes" is a whole number, because IPC cannot carry "abc" as a number.
+// the core's EntryInput on save. The core validates; the only checks here are that
+// "minutes" is a whole number, because IPC cannot carry "abc" as a number, and that the
+// date is written YYYY-MM-DD, so the message can say how to write it.
 import type { Direction, EntryInput, FollowUp, Kind, Role, Tone } from './generated/types';
+import { dateProblem } from './isodate';
 
 export interface FormState {
   kind: Kind;
@@ -72,9 +74,11 @@ const opt = (s: string): string | null => (s.trim() ? s : null);
 export type ToInput = { ok: true; input: EntryInput } | { ok: false; field: string; message: string };
 
 export function toInput(f: FormState): ToInput {
+  const badDate = dateProblem(f.date);
+  if (badDate) return { ok: false, field: 'date', message: badDate };
   const common = {
     title: opt(f.title),
-    date: f.date,
+    date: f.date.trim(),
     time: opt(f.time),
     tags: withTyped(f.tags, f.typed.tags),
     behaviours: f.behaviours,
