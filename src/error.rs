@@ -2,6 +2,7 @@
 //! the same message, and the app branches on [`Error::code`], so the variants are few
 //! and each names what the user can act on.
 
+use rusqlite::ErrorCode;
 use serde::Serialize;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -34,7 +35,9 @@ pub enum Error {
     )]
     NotAJournal { path: String, reason: String },
 
-    #[error("database error: {0}")]
+    /// A full disk and a read-only journal are said in those words (see
+    /// [`database_message`]): the user can act on them, unlike most SQLite errors.
+    #[error("{}", database_message(.0))]
     Database(#[from] rusqlite::Error),
 
     #[error("migration failed: {0}")]
@@ -79,6 +82,14 @@ impl Error {
             Error::TooNew { .. } => "journal_too_new",
             Error::NotAJournal { .. } => "not_a_journal",
             Error::Database(e) if is_busy(e) => "busy",
+            Error::Database(e) if e.sqlite_error_code() == Some(ErrorCode::DiskFull) => "disk_full",
+            Error::Database(e) if e.sqlite_error_code() == Some(ErrorCode::ReadOnly) => "read_only",
+            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::StorageFull => {
+                "disk_full"
+            }
+            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::ReadOnlyFilesystem => {
+                "read_only"
+            }
             Error::Database(_) | Error::Migration(_) => "database",
             Error::Io { .. } => "io",
         }
@@ -100,8 +111,24 @@ impl Error {
 fn is_busy(e: &rusqlite::Error) -> bool {
     matches!(
         e.sqlite_error_code(),
-        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
     )
+}
+
+/// SQLite's own words ("database or disk is full", "attempt to write a readonly
+/// database") do not say what to do; for these two the message leads with the problem.
+/// SQLite rolls the failed transaction back, so nothing of that write was stored.
+fn database_message(e: &rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => {
+            format!("the disk is full: nothing was saved; free some space and try again ({e})")
+        }
+        Some(ErrorCode::ReadOnly) => format!(
+            "the journal is read-only (a read-only disk or folder): nothing was saved; make \
+             the data directory writable and try again ({e})"
+        ),
+        _ => format!("database error: {e}"),
+    }
 }
 
 /// `{code, message}` (plus, for bad input, the `field` at fault, so a form can put the
@@ -153,5 +180,27 @@ mod tests {
         let e = Error::TooNew { found: 9, known: 2 };
         assert_eq!(e.code(), "journal_too_new");
         assert!(e.to_string().contains("schema version 9"));
+    }
+
+    #[test]
+    fn a_full_disk_and_a_read_only_journal_are_named() {
+        let sqlite = |code| {
+            Error::Database(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(code),
+                None,
+            ))
+        };
+        let full = sqlite(rusqlite::ffi::SQLITE_FULL);
+        assert_eq!(full.code(), "disk_full");
+        assert!(full.to_string().starts_with("the disk is full"), "{full}");
+        let read_only = sqlite(rusqlite::ffi::SQLITE_READONLY);
+        assert_eq!(read_only.code(), "read_only");
+        assert!(read_only.to_string().contains("read-only"), "{read_only}");
+        assert_eq!(sqlite(rusqlite::ffi::SQLITE_CORRUPT).code(), "database");
+        // ENOSPC and EROFS from the file system (the lock file, the index).
+        let io = |errno| Error::io("cannot open x", std::io::Error::from_raw_os_error(errno));
+        assert_eq!(io(28).code(), "disk_full");
+        assert_eq!(io(30).code(), "read_only");
+        assert_eq!(io(2).code(), "io");
     }
 }
