@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use rungs::journal::Indexing;
 use rungs::{Journal, paths};
 
 use crate::error::{AppError, AppResult};
@@ -23,13 +24,9 @@ impl AppState {
         let data_dir = paths::resolve_data_dir(explicit.as_deref());
         let (data_dir, opened) = match data_dir {
             Ok(dir) => {
-                let j = Journal::open(&dir).map(|mut j| {
-                    if let Err(e) = j.start_background_indexing() {
-                        // Still usable: the index is then kept on the command's thread.
-                        tracing::warn!(error = %e, "background indexing unavailable");
-                    }
-                    j
-                });
+                // The indexer thread starts first and catches up on the outbox (or
+                // rebuilds the index) itself: the window never waits for it.
+                let j = Journal::open_with(&dir, Indexing::Background);
                 (dir, j)
             }
             Err(e) => (PathBuf::new(), Err(e)),

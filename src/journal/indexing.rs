@@ -7,6 +7,20 @@ use super::Journal;
 use crate::search::BackgroundIndexer;
 use crate::{Error, Result};
 
+/// Who keeps the search index in step with SQLite, chosen when the journal opens
+/// ([`Journal::open_with`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Indexing {
+    /// The caller's thread: opening catches up on the outbox (or rebuilds a missing
+    /// index) before it returns, and every write drains the outbox (the CLI).
+    #[default]
+    Inline,
+    /// A thread of its own, started before any catch-up: opening returns without
+    /// waiting for the outbox or a rebuild, which the thread does next (the app).
+    /// If the thread cannot start, the journal indexes inline and says so in the log.
+    Background,
+}
+
 impl Journal {
     /// Moves index maintenance to a thread of its own, so that saves no longer wait
     /// for the index: a change becomes searchable a moment after its save returns

@@ -18,6 +18,7 @@ pub mod validate;
 use std::path::Path;
 
 pub use conversation::*;
+pub use indexing::Indexing;
 pub use model::*;
 
 use crate::search::SearchIndex;
@@ -38,8 +39,16 @@ pub struct Journal {
 
 impl Journal {
     /// Opens the journal in `data_dir` (creating it), migrating it and making sure
-    /// the bundled ladder is present.
+    /// the bundled ladder is present. The caller's thread keeps the search index in
+    /// step, starting with catching up on the outbox before this returns (the CLI).
     pub fn open(data_dir: &Path) -> Result<Self> {
+        Self::open_with(data_dir, Indexing::Inline)
+    }
+
+    /// [`Journal::open`], with the search index kept in step as `indexing` says. With
+    /// [`Indexing::Background`] the indexer thread starts before any catch-up, so a
+    /// long outbox or an index rebuild never holds up the caller (the desktop app).
+    pub fn open_with(data_dir: &Path, indexing: Indexing) -> Result<Self> {
         let db = Database::open(data_dir)?;
         let index_dir = data_dir.join(crate::paths::INDEX_DIR);
         // The index is derived data: whatever is wrong with it, start anyway.
@@ -50,7 +59,7 @@ impl Journal {
                 (SearchIndex::in_memory()?, Some(index_dir))
             }
         };
-        let mut journal = Self::with_index(db, search)?;
+        let mut journal = Self::with_index(db, search, indexing)?;
         journal.unusable_index = unusable;
         Ok(journal)
     }
@@ -62,10 +71,10 @@ impl Journal {
 
     /// A journal over `db` with an in-memory search index.
     pub fn from_database(db: Database) -> Result<Self> {
-        Self::with_index(db, SearchIndex::in_memory()?)
+        Self::with_index(db, SearchIndex::in_memory()?, Indexing::Inline)
     }
 
-    fn with_index(db: Database, search: SearchIndex) -> Result<Self> {
+    fn with_index(db: Database, search: SearchIndex, indexing: Indexing) -> Result<Self> {
         let mut journal = Journal {
             db,
             search,
@@ -73,8 +82,15 @@ impl Journal {
             suggester: Default::default(),
             unusable_index: None,
         };
+        if indexing == Indexing::Background
+            && let Err(e) = journal.start_background_indexing()
+        {
+            // Still usable: the caller's thread keeps the index instead.
+            tracing::warn!(error = %e, "background indexing unavailable");
+        }
         journal.ensure_bundled_ladder()?;
-        // Catch up on whatever was committed but not yet indexed (a crash, another process).
+        // Catch up on whatever was committed but not yet indexed (a crash, another
+        // process): here, or on the indexer's thread when there is one.
         journal.sync_index();
         Ok(journal)
     }

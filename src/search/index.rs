@@ -232,11 +232,15 @@ impl SearchIndex {
         })
     }
 
-    /// Commits what is pending, gives up the writer and returns a copy over the same
-    /// index and reader for a [`super::BackgroundIndexer`] to write with; this one
-    /// only reads until [`SearchIndex::reattach`].
+    /// Commits the batch already in the writer (without draining more of the outbox
+    /// or rebuilding: that is the new writer's work, on its thread), gives up the
+    /// writer and returns a copy over the same index and reader for a
+    /// [`super::BackgroundIndexer`] to write with; this one only reads until
+    /// [`SearchIndex::reattach`].
     pub(crate) fn detach(&mut self, conn: &Connection) -> Result<SearchIndex> {
-        self.flush(conn)?;
+        if self.pending > 0 {
+            self.commit(conn)?;
+        }
         self.writer = None;
         self.detached = true;
         Ok(SearchIndex {

@@ -914,6 +914,89 @@ fn background_indexing_commits_off_the_save_path_and_loses_nothing() {
     }
 }
 
+/// Adds a learning through the CLI, aborting it right after the SQLite commit
+/// (`RUNGS_FAILPOINT`): the entry is saved but waits in the outbox, never indexed.
+fn add_unindexed(env: &Env, title: &str, body: &str) {
+    let out = env
+        .cmd(&[
+            "add",
+            "learning",
+            "--title",
+            title,
+            "--date",
+            "2026-11-20",
+            "--body",
+            body,
+        ])
+        .env(rungs::journal::failpoint::VAR, "after-sqlite-commit")
+        .output()
+        .unwrap();
+    assert!(
+        !out.status.success(),
+        "the failpoint must abort the process"
+    );
+}
+
+fn outbox_len(journal: &Journal) -> i64 {
+    journal
+        .database()
+        .conn()
+        .query_row("SELECT COUNT(*) FROM index_outbox", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn opening_for_background_indexing_leaves_the_catch_up_to_the_indexer_thread() {
+    use rungs::journal::Indexing;
+    let env = Env::new();
+    // The first command creates the journal (a write of its own, the bundled ladder).
+    env.ok(&[
+        "add",
+        "learning",
+        "--title",
+        "Indexed",
+        "--date",
+        "2026-11-20",
+        "--body",
+        "x",
+    ]);
+    add_unindexed(&env, "Saved then crashed", "quokka outbox body");
+    let queued: i64 = rusqlite::Connection::open(env.db_path())
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM index_outbox", [], |r| r.get(0))
+        .unwrap();
+    assert!(queued >= 1, "the crashed save left no outbox row");
+
+    let mut journal = Journal::open_with(&env.data_dir(), Indexing::Background).unwrap();
+    assert!(journal.is_indexing_in_background());
+    // Opening did not drain the outbox on this thread (an inline catch-up deletes the
+    // rows it commits; the indexer thread never deletes any, the next save does).
+    assert_eq!(outbox_len(&journal), queued);
+    // The thread catches up on its own (liveness, not speed: 30 s).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while total(&mut journal, "quokka") == 0 {
+        assert!(std::time::Instant::now() < deadline, "never caught up");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(
+        outbox_len(&journal),
+        queued,
+        "the indexer thread wrote to SQLite"
+    );
+    // The next save trims what the thread committed, in its own transaction.
+    let saved = journal.add(learning("Wombat burrows")).unwrap();
+    assert_eq!(outbox_ids(&journal), [saved.id]);
+    drop(journal);
+
+    // Opened inline (the CLI), the caller's thread catches up, committed by its flush.
+    add_unindexed(&env, "Saved then crashed again", "quokka second body");
+    let mut journal = Journal::open(&env.data_dir()).unwrap();
+    assert!(!journal.is_indexing_in_background());
+    journal.flush_index().unwrap();
+    assert_eq!(outbox_len(&journal), 0);
+    assert_eq!(total(&mut journal, "quokka"), 2);
+}
+
 #[test]
 fn background_indexing_needs_a_journal_on_disk() {
     let mut journal = Journal::open_in_memory().unwrap();
