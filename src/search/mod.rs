@@ -90,6 +90,10 @@ pub struct SearchResults {
 
 pub const DEFAULT_LIMIT: u32 = 20;
 pub const MAX_LIMIT: u32 = 1000;
+/// A query is one line someone typed: as long as any one-line field. Every word
+/// becomes fuzzy and exact queries over several fields, so a pasted page (10,000
+/// words took a minute) is refused rather than searched.
+pub const MAX_QUERY_CHARS: usize = crate::journal::validate::MAX_LINE_CHARS;
 
 fn filter(q: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
     (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)))
@@ -168,6 +172,13 @@ pub fn search(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Resul
         return Err(Error::invalid(
             "limit",
             format!("must be between 1 and {MAX_LIMIT}"),
+        ));
+    }
+    let chars = req.query.chars().count();
+    if chars > MAX_QUERY_CHARS {
+        return Err(Error::invalid(
+            "query",
+            format!("is {chars} characters; the limit is {MAX_QUERY_CHARS}"),
         ));
     }
     let (limit, offset) = (limit as usize, req.offset.unwrap_or(0) as usize);

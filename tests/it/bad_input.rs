@@ -360,3 +360,237 @@ fn people_commands_name_the_problem() {
     );
     rejected(&env, &["person", "mentee", "Nobody"], &["Nobody"]);
 }
+
+/// Every table of the database, row by row: what "nothing stored" is checked against.
+fn database_rows(env: &Env) -> Vec<String> {
+    let conn = rusqlite::Connection::open(env.db_path()).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let mut rows = Vec::new();
+    for table in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+        let columns = stmt.column_count();
+        let mut table_rows: Vec<String> = stmt
+            .query_map([], |r| {
+                (0..columns)
+                    .map(|i| {
+                        r.get::<_, rusqlite::types::Value>(i)
+                            .map(|v| format!("{v:?}"))
+                    })
+                    .collect::<rusqlite::Result<Vec<_>>>()
+                    .map(|values| format!("{table}: {}", values.join(" | ")))
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        table_rows.sort();
+        rows.extend(table_rows);
+    }
+    rows
+}
+
+#[test]
+fn every_command_refuses_missing_wrong_typed_huge_and_malformed_arguments() {
+    let env = Env::new();
+    let id = env.add_pairing(
+        "Known session",
+        &["--partner", "Tom Becker", "--follow-up", "Write it up"],
+    );
+    let followups = env.json(&["followups", "--json"]);
+    let followup = followups[0]["id"].as_str().unwrap().to_string();
+    env.ok(&["search", "session", "--save", "mine"]);
+    let ladder = write_file(
+        env.dir.path(),
+        "l3.md",
+        b"# L3: Senior\n\n## Impact\n\n- I lead\n",
+    );
+    let long = "x".repeat(501);
+    let long_tag = "t".repeat(65);
+    let over_limit = "b".repeat(1024 * 1024 + 1);
+    let many_tags: Vec<String> = (0..101).map(|i| format!("t{i}")).collect();
+    let p = |extra: &[&str]| {
+        let mut v: Vec<String> = ["add", "pairing", "--title", "T", "--date", "2026-11-20"]
+            .map(String::from)
+            .to_vec();
+        v.extend(extra.iter().map(|s| s.to_string()));
+        v
+    };
+    let v = |args: &[&str]| args.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let mut many = p(&[]);
+    for t in &many_tags {
+        many.extend(["--tag".to_string(), t.clone()]);
+    }
+    // (arguments, stdin, words the error must contain)
+    let cases: Vec<(Vec<String>, &str, Vec<&str>)> = vec![
+        // Missing arguments.
+        (v(&["add"]), "", vec!["Usage"]),
+        (v(&["show"]), "", vec!["<ID>"]),
+        (v(&["edit"]), "", vec!["<ID>"]),
+        (v(&["delete"]), "", vec!["<ID>"]),
+        (v(&["undelete"]), "", vec!["<ID>"]),
+        (v(&["history"]), "", vec!["<ID>"]),
+        (v(&["revert", &id]), "", vec!["--to"]),
+        (v(&["link", &id]), "", vec!["<BEHAVIOUR>"]),
+        (v(&["unlink", &id]), "", vec!["<BEHAVIOUR>"]),
+        (v(&["person", "rename", "Tom Becker"]), "", vec!["required"]),
+        (v(&["person", "merge", "Tom Becker"]), "", vec!["required"]),
+        (v(&["person", "mentee"]), "", vec!["required"]),
+        (v(&["followup", "done"]), "", vec!["required"]),
+        (v(&["ladder", "import"]), "", vec!["<FILE>"]),
+        (v(&["ladder", "remove"]), "", vec!["TRACK"]),
+        (v(&["search", "--saved"]), "", vec!["--saved"]),
+        (v(&["searches", "--delete"]), "", vec!["--delete"]),
+        (v(&["profile", "--level"]), "", vec!["--level"]),
+        (v(&["suggest"]), "", vec!["text"]),
+        // Wrong types.
+        (v(&["list", "--limit", "ten"]), "", vec!["--limit", "ten"]),
+        (v(&["search", "x", "--limit", "-1"]), "", vec!["-1"]),
+        (
+            v(&["revert", &id, "--to", "first"]),
+            "",
+            vec!["--to", "first"],
+        ),
+        (p(&["--minutes", "ninety"]), "", vec!["--minutes", "ninety"]),
+        (
+            v(&["suggest", "--text", "x", "--limit", "0"]),
+            "",
+            vec!["--limit"],
+        ),
+        (
+            v(&["demo", "--synthetic", "many"]),
+            "",
+            vec!["--synthetic", "many"],
+        ),
+        (
+            v(&["search", "x", "--sort", "alphabetical"]),
+            "",
+            vec!["sort", "alphabetical"],
+        ),
+        (v(&["list", "--kind", "essay"]), "", vec!["kind", "essay"]),
+        // Over the limits.
+        (
+            v(&["add", "pairing", "--title", &long, "--date", "2026-11-20"]),
+            "",
+            vec!["title", "500"],
+        ),
+        (v(&["search", &long]), "", vec!["query", "500"]),
+        (v(&["search", "x", "--save", &long]), "", vec!["name"]),
+        (p(&["--area", &long]), "", vec!["area", "500"]),
+        (p(&["--ticket", &long]), "", vec!["ticket", "500"]),
+        (p(&["--partner", &long]), "", vec!["partner", "500"]),
+        (p(&["--tag", &long_tag]), "", vec!["tag", "64"]),
+        (many, "", vec!["tag", "100"]),
+        (p(&["--minutes", "100000"]), "", vec!["minutes", "1440"]),
+        (p(&["--follow-up", &long]), "", vec!["follow-up", "500"]),
+        (
+            v(&["edit", &id, "--title", &long]),
+            "",
+            vec!["title", "500"],
+        ),
+        (
+            v(&["list", "--limit", "99999999999999999999"]),
+            "",
+            vec!["--limit"],
+        ),
+        (
+            v(&["search", "x", "--limit", "1001"]),
+            "",
+            vec!["limit", "1000"],
+        ),
+        (
+            v(&["person", "rename", "Tom Becker", &long]),
+            "",
+            vec!["name", "500"],
+        ),
+        (
+            v(&[
+                "add",
+                "learning",
+                "--title",
+                "T",
+                "--date",
+                "2026-11-20",
+                "--body",
+                "-",
+            ]),
+            &over_limit,
+            vec!["body", "1 MiB"],
+        ),
+        (p(&["--notes", "-"]), &over_limit, vec!["notes", "1 MiB"]),
+        // Malformed values.
+        (p(&["--date", "2026-11-20T10:00"]), "", vec!["date"]),
+        (
+            v(&["edit", &id, "--time", "25:61"]),
+            "",
+            vec!["time", "25:61"],
+        ),
+        (
+            v(&["show", "../../etc/passwd"]),
+            "",
+            vec!["entry not found"],
+        ),
+        (v(&["link", &id, "L9.9.9"]), "", vec!["L9.9.9"]),
+        (
+            v(&["link", &id, "not a behaviour"]),
+            "",
+            vec!["not a behaviour"],
+        ),
+        (v(&["followup", "done", "zzzzzzzz"]), "", vec!["not found"]),
+        (
+            v(&["followup", "done", &followup[..4]]),
+            "",
+            vec!["not found"],
+        ),
+        (v(&["profile", "--level", "L99"]), "", vec!["L99"]),
+        (
+            v(&["search", "x", "--behaviour", "L9.9.9"]),
+            "",
+            vec!["L9.9.9"],
+        ),
+        (v(&["search", "--saved", "nope"]), "", vec!["nope"]),
+        (v(&["searches", "--delete", "nope"]), "", vec!["nope"]),
+        (
+            v(&["ladder", "remove", "no-such-track"]),
+            "",
+            vec!["no-such-track"],
+        ),
+        (
+            v(&["ladder", "import", s(&ladder), "--track", "  "]),
+            "",
+            vec!["track"],
+        ),
+        (
+            v(&["list", "--until", "last tuesday"]),
+            "",
+            vec!["until", "last tuesday"],
+        ),
+    ];
+    let before = database_rows(&env);
+    let mut wrong = Vec::new();
+    for (args, stdin, needles) in &cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let shown: Vec<&str> = args
+            .iter()
+            .map(|a| if a.len() > 40 { "…" } else { a })
+            .collect();
+        let err = env.fails_with_stdin(&args, stdin);
+        // A group without its subcommand gets clap's usage; everything else an error.
+        let start = if needles == &["Usage"] { "" } else { "error" };
+        if !err.starts_with(start) || needles.iter().any(|n| !err.contains(n)) {
+            wrong.push(format!(
+                "rungs {shown:?}: should mention {needles:?}, got: {err}"
+            ));
+        }
+        assert_eq!(
+            database_rows(&env),
+            before,
+            "rungs {shown:?} changed the database"
+        );
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
