@@ -38,6 +38,18 @@ pub struct DemoSummary {
     pub kept: usize,
 }
 
+/// What the journal holds of the demo, for the app's first-run offers: the demo can be
+/// loaded into an empty journal and removed while its entries are there.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DemoStatus {
+    /// No entry at all, trash included ([`Journal::load_demo`] accepts the journal).
+    pub empty: bool,
+    /// Demo entries the user has not changed, trash included: what
+    /// [`Journal::remove_demo`] deletes.
+    pub demo_entries: usize,
+}
+
 /// The demo entries, dated relative to `today`.
 fn entries(today: chrono::NaiveDate) -> Result<(Vec<DemoPerson>, Vec<EntryInput>)> {
     let file: DemoFile =
@@ -97,6 +109,14 @@ impl Journal {
                 people: created,
                 kept: replaced.kept,
             })
+        })
+    }
+
+    /// Whether the journal is empty and how many demo entries it holds.
+    pub fn demo_status(&self) -> Result<DemoStatus> {
+        Ok(DemoStatus {
+            empty: self.is_empty()?,
+            demo_entries: journal::demo_entries(self.database().conn())?,
         })
     }
 

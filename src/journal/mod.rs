@@ -485,6 +485,16 @@ pub(crate) fn remove_demo(tx: &rusqlite::Transaction) -> Result<RemovedDemo> {
     })
 }
 
+/// How many entries of the demo the user has not changed (trash included).
+pub(crate) fn demo_entries(conn: &rusqlite::Connection) -> Result<usize> {
+    let n: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM entries WHERE demo = ?1",
+        [entries::DEMO],
+        |r| r.get(0),
+    )?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
 pub(crate) fn save_demo_entry(tx: &rusqlite::Transaction, input: EntryInput) -> Result<String> {
     entries::save(tx, None, input, true)
 }

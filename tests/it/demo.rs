@@ -315,3 +315,55 @@ fn loading_the_demo_again_keeps_the_demo_entries_the_user_changed() {
     assert_eq!(mine.len(), 1);
     assert_eq!(mine[0]["title"], "Mine now");
 }
+
+#[test]
+fn demo_status_says_when_the_demo_can_be_loaded_and_when_removed() {
+    use rungs::demo::DemoStatus;
+    use rungs::journal::ListFilter;
+    let env = Env::new();
+    let mut j = rungs::Journal::open(&env.data_dir()).unwrap();
+    let status = |j: &rungs::Journal| j.demo_status().unwrap();
+    assert_eq!(
+        status(&j),
+        DemoStatus {
+            empty: true,
+            demo_entries: 0
+        }
+    );
+
+    let loaded = j.load_demo(false).unwrap();
+    assert_eq!(
+        status(&j),
+        DemoStatus {
+            empty: false,
+            demo_entries: loaded.entries
+        }
+    );
+    // A demo entry in the trash is still the demo's; one the user changed is theirs.
+    let ids: Vec<String> = j
+        .list(&ListFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    j.delete(&ids[0]).unwrap();
+    j.modify(&ids[1], |input| {
+        input.tags.push("mine".into());
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(status(&j).demo_entries, loaded.entries - 1);
+
+    let removed = j.remove_demo().unwrap();
+    assert_eq!((removed.entries, removed.kept), (loaded.entries - 1, 1));
+    assert_eq!(
+        status(&j),
+        DemoStatus {
+            empty: false,
+            demo_entries: 0
+        }
+    );
+    // The user's last entry, moved to the trash, still counts: no demo offered.
+    j.delete(&ids[1]).unwrap();
+    assert!(!status(&j).empty, "an entry in the trash still counts");
+}
