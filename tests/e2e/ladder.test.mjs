@@ -1,7 +1,8 @@
 // The ladder, people and follow-ups views in the built app: a new entry's evidence count
 // on the ladder, setting the current level, importing a ladder file (the dry-run tree,
 // then the summary; a re-import that rewords and retires; a file that is not a ladder),
-// a person's timeline and a rename, and a follow-up ticked off in place. Native file
+// a person's timeline and a rename, and a follow-up ticked off in place; the views'
+// shortcuts (Ctrl+2..4) and an action of theirs run from the palette. Native file
 // dialogs cannot be driven over WebDriver: RUNGS_E2E_LADDER_FILE names the file the
 // app's "Import a ladder…" picks instead.
 import { after, before, test } from 'node:test';
@@ -119,8 +120,15 @@ test('ladder: a new entry counts as evidence, the current level is set, a ladder
     await (await $t(b, 'level-L1')).waitForDisplayed();
     assert.equal(await b.$$('nav[aria-label="Levels"] .level').length, 2, 'the dry run imported something');
 
-    // Applied: the summary, then the new level in the list.
-    await (await $t(b, 'import-ladder')).click();
+    // Applied (started from the palette this time): the summary, then the new level.
+    await b.keys(['Control', 'k']);
+    const pin = await $t(b, 'palette-input');
+    await pin.waitForDisplayed();
+    await pin.addValue('import ladder');
+    await until(b, 'the palette does not offer the import', async () =>
+      (await (await $t(b, 'palette-option')).getText()).startsWith('Import a ladder'),
+    );
+    await b.keys('Enter');
     await (await $t(b, 'import-apply')).waitForDisplayed({ timeout: 15000 });
     await (await $t(b, 'import-apply')).click();
     const summary = await $t(b, 'import-summary');
