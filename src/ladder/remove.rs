@@ -141,7 +141,8 @@ fn pinned_ids() -> String {
         .expect("ids serialize")
 }
 
-/// Entries (any revision, trash included) linking to a behaviour of these levels.
+/// Entries (any revision, trash included) linking to a behaviour of these levels,
+/// themselves or through a conversation's goal.
 fn linked_entries(conn: &Connection, level_ids: &[(i64, String)]) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "WITH ids AS (SELECT b.id FROM behaviours b JOIN sections s ON s.id = b.section_id
@@ -149,6 +150,9 @@ fn linked_entries(conn: &Connection, level_ids: &[(i64, String)]) -> Result<Vec<
          SELECT e.id, e.date, COALESCE(e.title, e.kind), e.deleted_at IS NOT NULL FROM entries e
          WHERE e.id IN (SELECT entry_id FROM entry_behaviours WHERE behaviour_id IN ids)
             OR e.id IN (SELECT r.entry_id FROM revisions r, json_each(r.content, '$.behaviours') j
+                        WHERE j.value IN ids)
+            OR e.id IN (SELECT r.entry_id FROM revisions r, json_each(r.content, '$.goals') g,
+                               json_each(g.value, '$.behaviours') j
                         WHERE j.value IN ids)
          ORDER BY e.date, e.id",
     )?;

@@ -598,7 +598,7 @@ fn talking_points(
     for b in strong.into_iter().take(POINTS_PER_KIND) {
         points.push(TalkingPoint {
             text: format!(
-                "Strength: {} \u{201c}{}\u{201d}: {} entries in the period, the latest on {}",
+                "{} \u{201c}{}\u{201d}: {} entries in the period, the latest on {}",
                 b.id,
                 b.text,
                 b.count,
@@ -629,12 +629,15 @@ fn talking_points(
         for (section, gaps) in sections.into_iter().take(POINTS_PER_KIND) {
             points.push(TalkingPoint {
                 text: format!(
-                    "Gap toward {}: no evidence yet for {} of {} behaviours in \u{201c}{}\u{201d} ({})",
+                    "No evidence yet toward {} for {} of {} behaviours in \u{201c}{}\u{201d}: {}",
                     level.level.code,
                     gaps.len(),
                     section.behaviours.len(),
                     section.title,
-                    gaps.iter().map(|b| b.id.as_str()).collect::<Vec<_>>().join(", ")
+                    gaps.iter()
+                        .map(|b| b.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
                 kind: TalkingPointKind::Gap,
                 entries: Vec::new(),
@@ -658,7 +661,7 @@ fn talking_points(
             .collect();
         points.push(TalkingPoint {
             text: format!(
-                "Gone quiet: {} \u{201c}{}\u{201d} has no evidence since {}",
+                "{} \u{201c}{}\u{201d} has had no evidence since {}",
                 b.id,
                 b.text,
                 b.latest.as_deref().unwrap_or_default()
@@ -718,7 +721,7 @@ fn talking_points(
         };
         points.push(TalkingPoint {
             text: format!(
-                "Recurring feedback: {label} comes up in {} pieces of feedback{mix}",
+                "Feedback keeps coming back to {label}: {} pieces{mix}",
                 qs.len()
             ),
             kind: TalkingPointKind::Theme,

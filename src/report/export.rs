@@ -194,6 +194,15 @@ fn since_note(brief: &Brief) -> String {
     }
 }
 
+/// "1 entry", "3 entries".
+fn entries(n: usize) -> String {
+    if n == 1 {
+        "1 entry".into()
+    } else {
+        format!("{n} entries")
+    }
+}
+
 fn point_label(kind: TalkingPointKind) -> &'static str {
     match kind {
         TalkingPointKind::Strength => "Strength",
@@ -325,7 +334,7 @@ fn markdown(brief: &Brief) -> String {
             .join(", ");
         let _ = writeln!(
             w,
-            "- **{}** {} (agreed on {}; behaviours: {}; {} entries of evidence since)",
+            "- **{}** {} (agreed on {}; behaviours: {}; evidence since: {})",
             status_label(g.status),
             md(&g.text),
             g.agreed_on,
@@ -334,7 +343,7 @@ fn markdown(brief: &Brief) -> String {
             } else {
                 md(&bs)
             },
-            g.evidence_since.len()
+            entries(g.evidence_since.len())
         );
         for e in &g.evidence_since {
             let _ = writeln!(w, "  - {}", md_entry(e));
@@ -628,8 +637,8 @@ fn html(brief: &Brief) -> String {
             if !p.entries.is_empty() {
                 let _ = write!(
                     w,
-                    " <span class=\"id\">({} entries)</span>",
-                    p.entries.len()
+                    " <span class=\"id\">({})</span>",
+                    entries(p.entries.len())
                 );
             }
             let _ = writeln!(w, "</li>");
@@ -660,7 +669,7 @@ fn html(brief: &Brief) -> String {
                     .join(", ");
                 let _ = write!(
                     w,
-                    "<li><span class=\"tag\">{}</span> {} <span class=\"id\">agreed on {}; {}; {} entries of evidence since</span>",
+                    "<li><span class=\"tag\">{}</span> {} <span class=\"id\">agreed on {}; {}; evidence since: {}</span>",
                     status_label(g.status),
                     esc(&g.text),
                     esc(&g.agreed_on),
@@ -669,7 +678,7 @@ fn html(brief: &Brief) -> String {
                     } else {
                         bs
                     },
-                    g.evidence_since.len()
+                    entries(g.evidence_since.len())
                 );
                 if !g.evidence_since.is_empty() {
                     let _ = write!(w, "<ul>");
