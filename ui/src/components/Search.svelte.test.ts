@@ -1,0 +1,130 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import type { SearchRequest, SearchResults } from '../lib/api';
+
+// The core as the search view sees it: `search` answers when the test says so.
+const { api, pending } = vi.hoisted(() => {
+  const pending: Array<{ req: SearchRequest; resolve: (r: SearchResults) => void }> = [];
+  return {
+    pending,
+    api: {
+      search: vi.fn((req: SearchRequest) => new Promise<SearchResults>((resolve) => pending.push({ req, resolve }))),
+      ladder: vi.fn(async () => ({ levels: [] })),
+      savedSearches: vi.fn(async () => []),
+      saveSearch: vi.fn(),
+    },
+  };
+});
+vi.mock('../lib/api', () => ({ api, CommandError: class extends Error {} }));
+
+import { nav } from '../lib/nav.svelte';
+import { NO_FILTERS, searchView } from '../lib/search.svelte';
+import Search from './Search.svelte';
+
+function answer(titles: string[], facets: Partial<SearchResults['facets']> = {}): SearchResults {
+  return {
+    total: titles.length,
+    hits: titles.map((t) => ({
+      id: `id-${t}`,
+      kind: 'learning',
+      title: t,
+      date: '2026-11-20',
+      score: 1,
+      snippet: `about <mark>${t}</mark> &lt;b&gt;`,
+      title_html: `<mark>${t}</mark>`,
+    })),
+    facets: { kind: {}, person: {}, tag: {}, behaviour: {}, level: {}, ...facets },
+  };
+}
+
+const shownTitles = () => screen.queryAllByTestId('hit-title').map((t) => t.textContent);
+
+beforeAll(() => {
+  Element.prototype.scrollIntoView ??= () => {};
+});
+beforeEach(() => {
+  Object.assign(searchView, { query: '', filters: { ...NO_FILTERS }, sort: 'relevance', active: -1 });
+  nav.view = { name: 'search' };
+  nav.stack = [{ name: 'journal' }];
+  pending.length = 0;
+});
+afterEach(() => {
+  cleanup();
+  vi.clearAllMocks();
+});
+
+describe('Search', () => {
+  it('a late answer to older text never replaces the answer to newer text', async () => {
+    const user = userEvent.setup();
+    render(Search);
+    const input = screen.getByTestId('search-input');
+    const asked = (q: string) => pending.find((p) => p.req.query === q);
+    await user.type(input, 'ce');
+    await waitFor(() => expect(asked('ce')).toBeTruthy());
+    await user.type(input, 'rt');
+    await waitFor(() => expect(asked('cert')).toBeTruthy());
+    asked('cert')!.resolve(answer(['cert-manager']));
+    await waitFor(() => expect(shownTitles()).toEqual(['cert-manager']));
+    for (const p of pending) if (p.req.query !== 'cert') p.resolve(answer(['ceph', 'certbot']));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(shownTitles()).toEqual(['cert-manager']);
+    // The snippet's markup from the entry stays text; the match is a <mark>.
+    const snippet = screen.getByTestId('hit-snippet');
+    expect(snippet.querySelector('b')).toBeNull();
+    expect(snippet.textContent).toBe('about cert-manager <b>');
+    expect(snippet.querySelector('mark')?.textContent).toBe('cert-manager');
+  });
+
+  it('arrows move the active result, Enter opens it, Esc clears then leaves', async () => {
+    const user = userEvent.setup();
+    render(Search);
+    const input = screen.getByTestId('search-input');
+    await user.type(input, 'tls');
+    await waitFor(() => expect(pending).toHaveLength(1));
+    pending[0].resolve(answer(['one', 'two', 'three']));
+    await waitFor(() => expect(shownTitles()).toHaveLength(3));
+    expect(input.getAttribute('aria-activedescendant')).toBe('hit-0');
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{ArrowUp}');
+    expect(input.getAttribute('aria-activedescendant')).toBe('hit-1');
+    expect(screen.getAllByRole('option')[1].getAttribute('aria-selected')).toBe('true');
+    await user.keyboard('{Enter}');
+    expect(nav.view).toEqual({ name: 'entry', id: 'id-two' });
+
+    nav.view = { name: 'search' };
+    nav.stack = [{ name: 'journal' }];
+    input.focus();
+    await user.keyboard('{Escape}');
+    expect(searchView.query).toBe('');
+    expect(nav.view).toEqual({ name: 'search' });
+    await user.keyboard('{Escape}');
+    expect(nav.view).toEqual({ name: 'journal' });
+  });
+
+  it('a facet value filters at once and shows as a removable chip; no match offers to drop filters', async () => {
+    const user = userEvent.setup();
+    render(Search);
+    await user.type(screen.getByTestId('search-input'), 'proxy');
+    await waitFor(() => expect(pending).toHaveLength(1));
+    pending[0].resolve(answer(['a', 'b'], { person: { 'Tom Becker': 2 }, tag: { tls: 1 } }));
+    const tom = await screen.findByRole('button', { name: /Tom Becker/ });
+    expect(tom.textContent).toContain('2');
+    await user.click(tom);
+    await waitFor(() => expect(pending).toHaveLength(2));
+    expect(pending[1].req).toMatchObject({ query: 'proxy', person: 'Tom Becker' });
+    pending[1].resolve(answer([]));
+    await screen.findByTestId('search-none');
+    expect(screen.getByRole('heading', { name: 'No entries match “proxy”' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Remove filter Tom Becker' })).toBeTruthy();
+    await user.click(screen.getByTestId('clear-filters'));
+    await waitFor(() => expect(pending).toHaveLength(3));
+    expect(pending[2].req.person).toBeNull();
+  });
+
+  it('with no words and no filter it asks nothing and shows hints', async () => {
+    render(Search);
+    expect(await screen.findByTestId('search-idle')).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 120));
+    expect(api.search).not.toHaveBeenCalled();
+  });
+});
