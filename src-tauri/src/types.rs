@@ -9,6 +9,7 @@ mod tests {
     use rungs::demo::DemoSummary;
     use rungs::journal::browse::EntryPage;
     use rungs::journal::drafts::Draft;
+    use rungs::journal::{Conversation, Goal, GoalInput, GoalItem, GoalStatus};
     use rungs::journal::{
         Details, Direction, Entry, EntryInput, Feedback, FollowUp, FollowUpItem, Kind, Learning,
         ListFilter, Pairing, Person, Revision, Role, Tone,
@@ -18,6 +19,11 @@ mod tests {
     };
     use rungs::ladder::{
         Attribute, Behaviour, BehaviourRef, Evidence, Ladder, Level, LevelRef, Profile, Section,
+    };
+    use rungs::report::{
+        BehaviourEvidence, Brief, BriefFormat, BriefLevel, BriefRequest, BriefSection,
+        ConversationRef, Coverage, EvidenceEntry, FeedbackQuote, GoalProgress, Heatmap,
+        HeatmapCell, HeatmapRow, SinceSource, TalkingPoint, TalkingPointKind,
     };
     use rungs::search::saved::SavedSearch;
     use rungs::search::{Facets, Hit, SearchRequest, SearchResults, Sort};
@@ -44,6 +50,11 @@ mod tests {
             Pairing::<String>::decl(&cfg),
             Feedback::<String>::decl(&cfg),
             Learning::decl(&cfg),
+            Conversation::<String>::decl(&cfg),
+            Goal::decl(&cfg),
+            GoalStatus::decl(&cfg),
+            GoalItem::decl(&cfg),
+            GoalInput::decl(&cfg),
             FollowUp::decl(&cfg),
             EntryInput::decl(&cfg),
             EntryPage::decl(&cfg),
@@ -72,6 +83,23 @@ mod tests {
             SuggestRequest::decl(&cfg),
             Suggestion::decl(&cfg),
             Sort::decl(&cfg),
+            BriefRequest::decl(&cfg),
+            BriefFormat::decl(&cfg),
+            Brief::decl(&cfg),
+            SinceSource::decl(&cfg),
+            ConversationRef::decl(&cfg),
+            BriefLevel::decl(&cfg),
+            BriefSection::decl(&cfg),
+            Coverage::decl(&cfg),
+            BehaviourEvidence::decl(&cfg),
+            EvidenceEntry::decl(&cfg),
+            FeedbackQuote::decl(&cfg),
+            GoalProgress::decl(&cfg),
+            TalkingPointKind::decl(&cfg),
+            TalkingPoint::decl(&cfg),
+            Heatmap::decl(&cfg),
+            HeatmapRow::decl(&cfg),
+            HeatmapCell::decl(&cfg),
             SearchRequest::decl(&cfg),
             SearchResults::decl(&cfg),
             Hit::decl(&cfg),

@@ -14,7 +14,7 @@ empty: boolean,
  */
 today: string, };
 
-export type Kind = "pairing" | "feedback" | "learning";
+export type Kind = "pairing" | "feedback" | "learning" | "conversation";
 
 export type Role = "driver" | "navigator" | "mentor" | "mentee" | "pair";
 
@@ -38,9 +38,9 @@ deleted_at: string | null,
 /**
  * Part of the demo journal (removed by `rungs demo --remove`).
  */
-demo: boolean, tags: Array<string>, behaviours: Array<BehaviourRef>, } & ({ "kind": "pairing" } & Pairing | { "kind": "feedback" } & Feedback | { "kind": "learning" } & Learning);
+demo: boolean, tags: Array<string>, behaviours: Array<BehaviourRef>, } & ({ "kind": "pairing" } & Pairing | { "kind": "feedback" } & Feedback | { "kind": "learning" } & Learning | { "kind": "conversation" } & Conversation);
 
-export type Details = { "kind": "pairing" } & Pairing | { "kind": "feedback" } & Feedback | { "kind": "learning" } & Learning;
+export type Details = { "kind": "pairing" } & Pairing | { "kind": "feedback" } & Feedback | { "kind": "learning" } & Learning | { "kind": "conversation" } & Conversation;
 
 export type Pairing = { partners: Array<string>, role: Role | null, minutes: number | null, area: string | null, ticket: string | null, notes: string | null, learned: string | null, follow_ups: Array<FollowUp>, };
 
@@ -48,17 +48,52 @@ export type Feedback = { direction: Direction, person: string, situation: string
 
 export type Learning = { body: string, source: string | null, };
 
+export type Conversation = { 
+/**
+ * The person the conversation was with: my lead or mentor when it is about my
+ * growth, a mentee (`rungs person mentee`) when it is about theirs.
+ */
+person: string, 
+/**
+ * Markdown.
+ */
+notes: string | null, 
+/**
+ * The goals agreed, in the order they were added.
+ */
+goals: Array<Goal>, };
+
+export type Goal = { id: string, text: string, 
+/**
+ * Behaviour ids the goal is about.
+ */
+behaviours: Array<string>, status: GoalStatus, };
+
+export type GoalStatus = "open" | "achieved" | "dropped";
+
+export type GoalItem = { id: string, text: string, status: GoalStatus, behaviours: Array<BehaviourRef>, 
+/**
+ * The conversation's date: when the goal was agreed.
+ */
+agreed_on: string, conversation_id: string, 
+/**
+ * Who the conversation was with.
+ */
+person: string, };
+
+export type GoalInput = { text: string, behaviours: Array<string>, };
+
 export type FollowUp = { id: string, text: string, done: boolean, };
 
 export type EntryContent = { 
 /**
- * Required for pairing and learning; for feedback, `None` derives it.
+ * Required for pairing and learning; for feedback and conversations, `None` derives it.
  */
 title: string | null, date: string, time: string | null, tags: Array<string>, 
 /**
  * Behaviour ids.
  */
-behaviours: Array<string>, } & ({ "kind": "pairing" } & Pairing | { "kind": "feedback" } & Feedback | { "kind": "learning" } & Learning);
+behaviours: Array<string>, } & ({ "kind": "pairing" } & Pairing | { "kind": "feedback" } & Feedback | { "kind": "learning" } & Learning | { "kind": "conversation" } & Conversation);
 
 export type EntryPage = { total: number, offset: number, entries: Array<Entry>, 
 /**
@@ -226,6 +261,189 @@ export type Hit = { id: string, kind: string, title: string, date: string, score
  * HTML-escaped text with the matches in `<mark>`…`</mark>`.
  */
 snippet: string, 
+export type BriefRequest = { person: string | null, 
+/**
+ * `CODE` or `TRACK/CODE`.
+ */
+level: string | null, 
+/**
+ * `CODE` or `TRACK/CODE`.
+ */
+target: string | null, 
+/**
+ * Inclusive `YYYY-MM-DD`.
+ */
+since: string | null, 
+/**
+ * Inclusive `YYYY-MM-DD`.
+ */
+until: string | null, };
+
+export type BriefFormat = "md" | "html" | "json";
+
+export type Brief = { 
+/**
+ * Whose brief: `None` for mine, else the person's current name.
+ */
+person: string | null, level: LevelRef, target: LevelRef | null, 
+/**
+ * The period, inclusive `YYYY-MM-DD`.
+ */
+since: string, until: string, 
+/**
+ * Where `since` came from when it was not given.
+ */
+since_source: SinceSource, 
+/**
+ * The last growth conversation up to `until` (whose goals are listed), if any.
+ */
+last_conversation: ConversationRef | null, 
+/**
+ * The level, then the target level, each with its sections and behaviours.
+ */
+levels: Array<BriefLevel>, 
+/**
+ * Behaviour ids with no evidence at all up to `until`, in ladder order.
+ */
+gaps: Array<string>, 
+/**
+ * Behaviour ids with evidence before `since` but none in the period.
+ */
+stale: Array<string>, 
+/**
+ * Feedback received in the period, newest first (for a mentee: feedback I gave them).
+ */
+feedback_received: Array<FeedbackQuote>, 
+/**
+ * Feedback given in the period, newest first (for a mentee: feedback they gave me).
+ */
+feedback_given: Array<FeedbackQuote>, 
+/**
+ * Learnings in the period, newest first (mine only: a learning has no person).
+ */
+learnings: Array<EvidenceEntry>, 
+/**
+ * Follow-ups not done yet, of sessions up to `until` (for a mentee: sessions with them).
+ */
+open_follow_ups: Array<FollowUpItem>, 
+/**
+ * The goals agreed at the last growth conversation.
+ */
+goals: Array<GoalProgress>, talking_points: Array<TalkingPoint>, heatmap: Heatmap, };
+
+export type SinceSource = "given" | "last_conversation" | "default";
+
+export type ConversationRef = { id: string, date: string, person: string, title: string, };
+
+export type BriefLevel = { level: LevelRef, 
+/**
+ * True for the target level.
+ */
+target: boolean, sections: Array<BriefSection>, };
+
+export type BriefSection = { title: string, behaviours: Array<BehaviourEvidence>, };
+
+export type Coverage = "evidenced" | "stale" | "gap";
+
+export type BehaviourEvidence = { id: string, 
+/**
+ * The level's code.
+ */
+level: string, 
+/**
+ * The section's title.
+ */
+section: string, text: string, 
+/**
+ * Evidence entries in the period.
+ */
+count: number, 
+/**
+ * The date of the latest evidence up to `until` (before the period for a stale one).
+ */
+latest: string | null, coverage: Coverage, 
+/**
+ * Every evidence entry in the period, newest first.
+ */
+entries: Array<EvidenceEntry>, 
+/**
+ * The strongest of them (see [`brief`] for the ranking), at most three.
+ */
+strongest: Array<EvidenceEntry>, 
+/**
+ * Feedback received in the period that links to the behaviour, newest first.
+ */
+feedback: Array<FeedbackQuote>, };
+
+export type EvidenceEntry = { id: string, kind: Kind, title: string, date: string, 
+/**
+ * One line of plain text from the entry's main field (Markdown dropped).
+ */
+snippet: string, };
+
+export type FeedbackQuote = { entry_id: string, date: string, 
+/**
+ * The other person: who gave it (received) or who got it (given).
+ */
+person: string, 
+/**
+ * As stored on the entry (a mentee's brief shows my given feedback as theirs received).
+ */
+direction: Direction, tone: Tone | null, situation: string, 
+/**
+ * The observed behaviour.
+ */
+behaviour: string, impact: string, 
+/**
+ * Behaviour ids the entry links to.
+ */
+behaviours: Array<string>, };
+
+export type GoalProgress = { id: string, text: string, status: GoalStatus, behaviours: Array<BehaviourRef>, agreed_on: string, conversation_id: string, 
+/**
+ * Evidence linked to the goal's behaviours dated from `agreed_on` to `until`,
+ * newest first.
+ */
+evidence_since: Array<EvidenceEntry>, };
+
+export type TalkingPointKind = "strength" | "gap" | "theme";
+
+export type TalkingPoint = { text: string, kind: TalkingPointKind, 
+/**
+ * Entry ids.
+ */
+entries: Array<string>, 
+/**
+ * Behaviour ids it is about.
+ */
+behaviours: Array<string>, };
+
+export type Heatmap = { 
+/**
+ * `YYYY-MM`, every month from `since`'s to `until`'s.
+ */
+months: Array<string>, rows: Array<HeatmapRow>, };
+
+export type HeatmapRow = { behaviour: string, text: string, 
+/**
+ * The level's code.
+ */
+level: string, 
+/**
+ * The section's title.
+ */
+section: string, 
+/**
+ * One per month, in the order of [`Heatmap::months`].
+ */
+cells: Array<HeatmapCell>, };
+
+export type HeatmapCell = { count: number, 
+/**
+ * The evidence entries of the month, newest first.
+ */
+entries: Array<EvidenceEntry>, };
+
 /**
  * The title, HTML-escaped, with its matches marked.
  */
