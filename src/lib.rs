@@ -15,6 +15,7 @@ pub mod report;
 pub mod search;
 pub mod store;
 pub mod suggest;
+pub mod transfer;
 
 pub mod cli;
 

@@ -8,12 +8,14 @@ mod delete;
 mod demo;
 mod edit;
 mod entry_flags;
+mod export;
 mod filter_flags;
 mod followup;
 mod followups;
 mod goal;
 mod goals;
 mod history;
+mod import;
 mod ladder;
 mod link;
 mod list;
@@ -119,6 +121,10 @@ enum Command {
     /// Back the journal up to a file, or restore it from one
     #[command(subcommand)]
     Backup(backup::Command),
+    /// Export the whole journal as JSON or as a Markdown vault
+    Export(export::Args),
+    /// Import a JSON export or a Markdown vault (merging into a journal with entries)
+    Import(import::Args),
 }
 
 /// Runs the CLI with the process's arguments; errors go to stderr, exit code 1.
@@ -171,5 +177,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Searches(a) => searches::run(open()?, a),
         Command::Reindex(a) => reindex::run(open()?, a),
         Command::Backup(c) => backup::run(open()?, c),
+        Command::Export(a) => export::run(open()?, a),
+        Command::Import(a) => import::run(open()?, a),
     }
 }

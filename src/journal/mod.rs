@@ -10,6 +10,7 @@ pub mod drafts;
 mod entries;
 pub mod failpoint;
 pub(crate) mod goals;
+mod imported;
 mod indexing;
 pub mod model;
 mod people;
@@ -20,6 +21,8 @@ use std::path::Path;
 pub use conversation::*;
 pub use indexing::Indexing;
 pub use model::*;
+
+pub(crate) use imported::save_imported;
 
 use crate::search::SearchIndex;
 use crate::store::Database;

@@ -1,0 +1,188 @@
+//! Taking the journal elsewhere and back: a JSON export of everything (`dump.rs`),
+//! loaded as it was into an empty journal (`load.rs`) or merged by entry id into
+//! one with entries (`merge.rs`), and a Markdown vault (`vault.rs`) that git, a
+//! synced folder or Obsidian can carry.
+//!
+//! Imports are one transaction: bad input names the field and its path
+//! (`entries[3].date: …`) and nothing is written. Exports are written beside their
+//! target and renamed into place, so a file is whole or absent.
+
+pub mod dump;
+mod load;
+mod merge;
+pub mod vault;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+pub use dump::Document;
+pub use merge::Conflict;
+
+use crate::{Error, Journal, Result};
+
+/// What an export wrote.
+#[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ExportSummary {
+    pub path: PathBuf,
+    pub entries: usize,
+    pub revisions: usize,
+    pub people: usize,
+    /// Files written (Markdown: one per entry plus the ladder and the journal's files).
+    pub files: usize,
+}
+
+/// How an import went in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ImportMode {
+    /// Into an empty journal: the journal is now what was exported.
+    #[default]
+    Whole,
+    /// Into a journal with entries: merged by entry id (see `merge.rs`).
+    Merge,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportSummary {
+    pub mode: ImportMode,
+    /// Entries that were not in the journal.
+    pub added: usize,
+    /// Entries the import had newer revisions of (the journal's are kept before them).
+    pub updated: usize,
+    /// Entries the journal already had as imported.
+    pub unchanged: usize,
+    /// Entries edited in a Markdown vault: each edit is a new revision.
+    pub edited: usize,
+    /// Entries changed on both sides: the journal's version stays, the imported one
+    /// is kept beside it as a copy.
+    pub conflicts: Vec<Conflict>,
+    pub people_added: usize,
+    pub tags_added: usize,
+    pub behaviours_added: usize,
+    pub saved_searches_added: usize,
+}
+
+/// Refuses an existing `out` unless `force`; returns a fresh partial path beside it.
+pub(crate) fn partial_beside(out: &Path, force: bool) -> Result<PathBuf> {
+    if out.exists() && !force {
+        return Err(Error::Conflict(format!(
+            "{} exists; choose another name or pass --force to replace it",
+            out.display()
+        )));
+    }
+    let name = out
+        .file_name()
+        .ok_or_else(|| Error::invalid("out", "give a file or folder name"))?
+        .to_string_lossy();
+    let dir = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    Ok(dir.join(format!(".{name}.partial-{}", uuid::Uuid::now_v7().simple())))
+}
+
+/// Pretty JSON of `doc`, one trailing newline.
+pub(crate) fn to_pretty(doc: &Document) -> Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(doc)
+        .map_err(|e| Error::io("serializing the export", std::io::Error::other(e)))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+pub(crate) fn parse(bytes: &[u8], shown: &str) -> Result<Document> {
+    serde_json::from_slice(bytes).map_err(|e| {
+        Error::invalid(
+            "file",
+            format!(
+                "{shown} is not a Rungs JSON export (line {}, column {}: {e})",
+                e.line(),
+                e.column()
+            ),
+        )
+    })
+}
+
+impl Journal {
+    /// Writes everything in the journal as one JSON document to `out`.
+    pub fn export_json(
+        &self,
+        out: &Path,
+        force: bool,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ExportSummary> {
+        let partial = partial_beside(out, force)?;
+        let doc = dump::read(self.database().conn(), progress)?;
+        let bytes = to_pretty(&doc)?;
+        let write = || -> std::io::Result<()> {
+            let mut f = std::fs::File::create_new(&partial)?;
+            f.write_all(&bytes)?;
+            f.sync_all()?;
+            std::fs::rename(&partial, out)
+        };
+        write().map_err(|e| {
+            let _ = std::fs::remove_file(&partial);
+            Error::io(format!("could not write {}", out.display()), e)
+        })?;
+        Ok(ExportSummary {
+            path: out.to_path_buf(),
+            entries: doc.entries.len(),
+            revisions: doc.entries.iter().map(|e| e.revisions.len()).sum(),
+            people: doc.people.len(),
+            files: 1,
+        })
+    }
+
+    /// Imports a JSON export: the whole journal into an empty one, else a merge by
+    /// entry id. One transaction; nothing is written if anything is refused.
+    pub fn import_json(
+        &mut self,
+        file: &Path,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ImportSummary> {
+        let bytes = std::fs::read(file)
+            .map_err(|e| Error::io(format!("cannot read {}", file.display()), e))?;
+        let doc = parse(&bytes, &file.display().to_string())?;
+        self.import_document(&doc, progress)
+    }
+
+    pub(crate) fn import_document(
+        &mut self,
+        doc: &Document,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ImportSummary> {
+        load::check_header(doc)?;
+        let summary = self.write(|tx| {
+            if load::is_empty(tx)? {
+                load::load(tx, doc, progress)?;
+                Ok(ImportSummary {
+                    mode: ImportMode::Whole,
+                    added: doc.entries.len(),
+                    people_added: doc.people.len(),
+                    tags_added: doc.tags.len(),
+                    behaviours_added: doc.ladder.get("behaviours").map_or(0, Vec::len),
+                    saved_searches_added: doc.saved_searches.len(),
+                    ..Default::default()
+                })
+            } else {
+                merge::merge(tx, doc, progress)
+            }
+        })?;
+        self.after_import();
+        Ok(summary)
+    }
+
+    /// What follows a bulk change: the ladder Rungs ships is there (an export from
+    /// an older Rungs may lack it) and cached suggestion profiles are dropped.
+    fn after_import(&mut self) {
+        if let Err(e) = self.ensure_bundled_ladder() {
+            tracing::warn!(error = %e, "bundled ladder not updated after import");
+        }
+        self.reset_suggestions();
+    }
+}

@@ -1,0 +1,668 @@
+//! The Markdown vault: a folder git, a synced folder, Obsidian or GitHub can carry.
+//!
+//! ```text
+//! README.md                          what this is, counts, how to import it
+//! people.md                          everyone the journal names
+//! ladder/<track>/<level>.md          the ladders, behaviours with their ids
+//! <kind>/<year>/<date>-<slug>-<id8>.md   one file per entry
+//! trash/<kind>/<year>/…              entries in the trash
+//! .rungs/journal.json                everything else, losslessly (the JSON export)
+//! ```
+//!
+//! An entry's file has YAML front matter (id, kind, title, date, people by name,
+//! tags, behaviours with their text, the kind's short fields, follow-ups, and the
+//! revision it shows) and its long texts as `## Notes`, `## Situation`… sections
+//! (found with pulldown-cmark, so a heading inside a code block stays text; a
+//! line that is exactly one of these headings cannot be part of a text). The file
+//! name is stable: date, a slug of the title and the last 8 characters of the id.
+//!
+//! Importing reads `.rungs/journal.json` (as `rungs import FILE` does: the whole
+//! journal into an empty one, else a merge), then every entry file: a file whose
+//! content differs from the revision it says it shows was edited by hand and is
+//! saved as a new revision; a file without an id is a new entry. An edit of a
+//! revision that is no longer current (the journal moved on) is added as a copy
+//! and reported as a conflict, like a merge conflict. All in one transaction.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use rusqlite::{Connection, OptionalExtension};
+use serde_json::{Map, Value};
+use serde_yaml_ng::{Mapping, Value as Yaml};
+
+use super::{Conflict, ExportSummary, ImportSummary, dump, load, merge, partial_beside};
+use crate::journal::{EntryContent, EntryInput};
+use crate::{Error, Journal, Result};
+
+/// Where the lossless part of the vault lives, relative to its root.
+pub const JOURNAL_FILE: &str = ".rungs/journal.json";
+
+/// Long text fields, in the order their sections appear, with their headings.
+const SECTIONS: &[(&str, &str)] = &[
+    ("situation", "Situation"),
+    ("observed", "Behaviour"),
+    ("impact", "Impact"),
+    ("body", "Body"),
+    ("notes", "Notes"),
+    ("learned", "Learned"),
+    ("reflection", "Reflection"),
+];
+
+/// Front matter keys that describe the file, not the entry's content.
+const BOOKKEEPING: &[&str] = &["id", "revision", "created_at", "updated_at", "deleted_at"];
+
+fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.chars().count() >= 48 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "entry".into() } else { out }
+}
+
+/// `<kind>/<year>/<date>-<slug>-<id8>.md`, under `trash/` for an entry in the trash.
+pub fn file_name(kind: &str, date: &str, title: &str, id: &str, trashed: bool) -> PathBuf {
+    let compact: String = id.chars().filter(|c| *c != '-').collect();
+    let short = &compact[compact.len().saturating_sub(8)..];
+    let year = date.get(..4).unwrap_or("undated");
+    let mut p = PathBuf::new();
+    if trashed {
+        p.push("trash");
+    }
+    p.push(kind);
+    p.push(year);
+    p.push(format!("{date}-{}-{short}.md", slug(title)));
+    p
+}
+
+/// The people's names by id (merged people keep theirs).
+fn names(conn: &Connection) -> Result<HashMap<i64, String>> {
+    let mut stmt = conn.prepare("SELECT id, name FROM people")?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// A stored revision's content with people by name: what an entry file shows.
+fn revision_input(
+    conn: &Connection,
+    names: &HashMap<i64, String>,
+    id: &str,
+    revision: i64,
+) -> Result<Option<EntryInput>> {
+    let json: Option<String> = conn
+        .query_row(
+            "SELECT content FROM revisions WHERE entry_id = ?1 AND revision = ?2",
+            rusqlite::params![id, revision],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(json) = json else { return Ok(None) };
+    let c: EntryContent<i64> = serde_json::from_str(&json)
+        .map_err(|e| Error::invalid(format!("revisions[{id}#{revision}]"), e.to_string()))?;
+    let details = c.details.map_people(|p| {
+        names
+            .get(&p)
+            .cloned()
+            .ok_or_else(|| Error::not_found("person", p.to_string()))
+    })?;
+    Ok(Some(EntryInput {
+        title: c.title,
+        date: c.date,
+        time: c.time,
+        tags: c.tags,
+        behaviours: c.behaviours,
+        details,
+    }))
+}
+
+fn yaml(v: &Value) -> Result<Yaml> {
+    serde_yaml_ng::to_value(v).map_err(|e| Error::io("writing YAML", std::io::Error::other(e)))
+}
+
+/// The Markdown of one entry (see the module doc).
+fn entry_markdown(
+    conn: &Connection,
+    row: &dump::Row,
+    input: &EntryInput,
+    shown_title: &str,
+) -> Result<String> {
+    let fields = serde_json::to_value(input)
+        .map_err(|e| Error::io("serializing an entry", std::io::Error::other(e)))?;
+    let Value::Object(mut fields) = fields else {
+        unreachable!("an entry serializes to an object")
+    };
+    let mut front = Mapping::new();
+    let mut put = |k: &str, v: Value| -> Result<()> {
+        if !v.is_null() {
+            front.insert(Yaml::String(k.into()), yaml(&v)?);
+        }
+        Ok(())
+    };
+    put("id", row.get("id").cloned().unwrap_or_default())?;
+    for k in ["kind", "title", "date", "time"] {
+        put(k, fields.remove(k).unwrap_or_default())?;
+    }
+    let sections: Vec<(&str, String)> = SECTIONS
+        .iter()
+        .filter_map(|(k, h)| match fields.remove(*k) {
+            Some(Value::String(s)) => Some((*h, s)),
+            _ => None,
+        })
+        .collect();
+    let tags = fields.remove("tags").unwrap_or_default();
+    let behaviours = fields.remove("behaviours").unwrap_or_default();
+    for (k, v) in fields {
+        put(&k, v)?;
+    }
+    put("tags", tags)?;
+    let mut linked = Vec::new();
+    for b in behaviours.as_array().into_iter().flatten() {
+        let id = b.as_str().unwrap_or_default();
+        let found: Option<(String, Option<String>)> = conn
+            .query_row(
+                "SELECT text, retired_at FROM behaviours WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let mut m = Map::new();
+        m.insert("id".into(), id.into());
+        if let Some((text, retired)) = found {
+            m.insert("text".into(), text.into());
+            if retired.is_some() {
+                m.insert("retired".into(), true.into());
+            }
+        }
+        linked.push(Value::Object(m));
+    }
+    put("behaviours", Value::Array(linked))?;
+    for k in ["revision", "created_at", "updated_at", "deleted_at"] {
+        put(k, row.get(k).cloned().unwrap_or_default())?;
+    }
+    let front = serde_yaml_ng::to_string(&front)
+        .map_err(|e| Error::io("writing YAML", std::io::Error::other(e)))?;
+    let mut md = format!("---\n{front}---\n\n# {shown_title}\n");
+    for (heading, text) in sections {
+        md.push_str(&format!("\n## {heading}\n\n{text}\n"));
+    }
+    Ok(md)
+}
+
+fn ladder_files(doc: &dump::Document) -> Vec<(PathBuf, String)> {
+    let part = |n: &str| doc.ladder.get(n).cloned().unwrap_or_default();
+    let s = |r: &dump::Row, k: &str| {
+        r.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let i = |r: &dump::Row, k: &str| r.get(k).and_then(Value::as_i64).unwrap_or_default();
+    let tracks: HashMap<i64, String> = part("tracks")
+        .iter()
+        .map(|t| (i(t, "id"), s(t, "slug")))
+        .collect();
+    let sections = part("sections");
+    let behaviours = part("behaviours");
+    let mut out = Vec::new();
+    for level in part("levels") {
+        let track = tracks
+            .get(&i(&level, "track_id"))
+            .cloned()
+            .unwrap_or_default();
+        let mut md = format!("# {}: {}\n", s(&level, "code"), s(&level, "title"));
+        let summary = s(&level, "summary");
+        if !summary.is_empty() {
+            md.push_str(&format!("\n{summary}\n"));
+        }
+        let mut secs: Vec<&dump::Row> = sections
+            .iter()
+            .filter(|x| i(x, "level_id") == i(&level, "id"))
+            .collect();
+        secs.sort_by_key(|x| i(x, "position"));
+        for sec in secs {
+            let retired = if sec.contains_key("retired_at") {
+                " (retired)"
+            } else {
+                ""
+            };
+            md.push_str(&format!("\n## {}{retired}\n\n", s(sec, "title")));
+            let mut bs: Vec<&dump::Row> = behaviours
+                .iter()
+                .filter(|b| i(b, "section_id") == i(sec, "id"))
+                .collect();
+            bs.sort_by_key(|b| i(b, "position"));
+            for b in bs {
+                let retired = if b.contains_key("retired_at") {
+                    " *(retired)*"
+                } else {
+                    ""
+                };
+                md.push_str(&format!("- **{}** {}{retired}\n", s(b, "id"), s(b, "text")));
+            }
+        }
+        out.push((
+            PathBuf::from("ladder")
+                .join(&track)
+                .join(format!("{}.md", slug(&s(&level, "code")))),
+            md,
+        ));
+    }
+    out
+}
+
+fn write_file(root: &Path, rel: &Path, text: &str) -> Result<()> {
+    let path = root.join(rel);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+    }
+    std::fs::write(&path, text)
+        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
+}
+
+impl Journal {
+    /// Writes the journal as a Markdown vault in the new folder `out` (replaced only
+    /// with `force`), built beside it and renamed into place.
+    pub fn export_markdown(
+        &self,
+        out: &Path,
+        force: bool,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ExportSummary> {
+        let partial = partial_beside(out, force)?;
+        let result = self.write_vault(&partial, progress).and_then(|summary| {
+            if out.exists() {
+                if !out.join(JOURNAL_FILE).exists() {
+                    return Err(Error::Conflict(format!(
+                        "{} is not a Rungs vault; it is left as it is",
+                        out.display()
+                    )));
+                }
+                std::fs::remove_dir_all(out)
+                    .map_err(|e| Error::io(format!("cannot replace {}", out.display()), e))?;
+            }
+            std::fs::rename(&partial, out)
+                .map_err(|e| Error::io(format!("cannot move the vault to {}", out.display()), e))?;
+            Ok(ExportSummary {
+                path: out.to_path_buf(),
+                ..summary
+            })
+        });
+        if result.is_err() {
+            let _ = std::fs::remove_dir_all(&partial);
+        }
+        result
+    }
+
+    fn write_vault(
+        &self,
+        root: &Path,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ExportSummary> {
+        let conn = self.database().conn();
+        let doc = dump::read(conn, &mut |_, _| {})?;
+        let names = names(conn)?;
+        let total = doc.entries.len();
+        let mut files = 0;
+        for (i, e) in doc.entries.iter().enumerate() {
+            let id = load::entry_id(&format!("entries[{i}]"), e)?;
+            let revision = e
+                .row
+                .get("revision")
+                .and_then(Value::as_i64)
+                .unwrap_or_default();
+            let input = revision_input(conn, &names, id, revision)?
+                .ok_or_else(|| Error::not_found("revision", format!("{id}#{revision}")))?;
+            let entry = self.get(id)?;
+            let md = entry_markdown(conn, &e.row, &input, &entry.title)?;
+            let rel = file_name(
+                entry.kind().as_str(),
+                &entry.date,
+                &entry.title,
+                id,
+                entry.deleted_at.is_some(),
+            );
+            write_file(root, &rel, &md)?;
+            files += 1;
+            if i % 100 == 99 || i + 1 == total {
+                progress(i + 1, total);
+            }
+        }
+        for (rel, md) in ladder_files(&doc) {
+            write_file(root, &rel, &md)?;
+            files += 1;
+        }
+        let mut people: Vec<(String, bool)> = doc
+            .people
+            .iter()
+            .filter(|p| !p.contains_key("merged_into"))
+            .filter_map(|p| {
+                let name = p.get("name")?.as_str()?.to_string();
+                Some((name, p.get("mentee").and_then(Value::as_i64) == Some(1)))
+            })
+            .collect();
+        people.sort();
+        let mut md = String::from("# People\n\n");
+        for (name, mentee) in &people {
+            md.push_str(&format!(
+                "- {name}{}\n",
+                if *mentee { " (mentee)" } else { "" }
+            ));
+        }
+        write_file(root, Path::new("people.md"), &md)?;
+        let revisions: usize = doc.entries.iter().map(|e| e.revisions.len()).sum();
+        let readme = format!(
+            "# Rungs journal\n\nExported by Rungs on {}: {total} entries ({revisions} revisions), \
+             {} people, one Markdown file per entry in a folder per kind and year (entries in the \
+             trash under `trash/`), the ladders under `ladder/`.\n\nEdit an entry's file and run \
+             `rungs import` on this folder: each changed file becomes a new revision. \
+             `.rungs/journal.json` holds everything else (history, ids, the ladders' full \
+             records); keep it with the files.\n",
+            doc.exported_at,
+            people.len()
+        );
+        write_file(root, Path::new("README.md"), &readme)?;
+        write_file(
+            root,
+            Path::new(JOURNAL_FILE),
+            &String::from_utf8(super::to_pretty(&doc)?).expect("JSON is UTF-8"),
+        )?;
+        Ok(ExportSummary {
+            path: root.to_path_buf(),
+            entries: total,
+            revisions,
+            people: doc.people.len(),
+            files: files + 3,
+        })
+    }
+
+    /// Imports a vault written by [`Journal::export_markdown`], with any files edited
+    /// or added by hand (see the module doc). One transaction.
+    pub fn import_markdown(
+        &mut self,
+        dir: &Path,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ImportSummary> {
+        let json = dir.join(JOURNAL_FILE);
+        let bytes = std::fs::read(&json).map_err(|e| {
+            Error::io(
+                format!(
+                    "{} is not a Rungs vault (cannot read {JOURNAL_FILE})",
+                    dir.display()
+                ),
+                e,
+            )
+        })?;
+        let doc = super::parse(&bytes, &json.display().to_string())?;
+        load::check_header(&doc)?;
+        let mut files = Vec::new();
+        collect(dir, dir, &mut files)?;
+        files.sort();
+        let mut parsed = Vec::new();
+        for rel in &files {
+            let text = std::fs::read_to_string(dir.join(rel))
+                .map_err(|e| Error::io(format!("cannot read {}", rel.display()), e))?;
+            if let Some(entry) = parse_entry(&rel.display().to_string(), &text)? {
+                parsed.push(entry);
+            }
+        }
+        let summary = self.write(|tx| {
+            let mut s = if load::is_empty(tx)? {
+                load::load(tx, &doc, progress)?;
+                ImportSummary {
+                    added: doc.entries.len(),
+                    people_added: doc.people.len(),
+                    tags_added: doc.tags.len(),
+                    behaviours_added: doc.ladder.get("behaviours").map_or(0, Vec::len),
+                    saved_searches_added: doc.saved_searches.len(),
+                    ..Default::default()
+                }
+            } else {
+                merge::merge(tx, &doc, progress)?
+            };
+            apply_files(tx, parsed, &mut s)?;
+            Ok(s)
+        })?;
+        self.after_import();
+        Ok(summary)
+    }
+}
+
+/// Every `.md` file under `dir` that may be an entry (not the README, people, the
+/// ladder or `.rungs/`), relative to `root`.
+fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(format!("cannot read {}", dir.display()), e))?;
+    for e in entries {
+        let e = e.map_err(|e| Error::io(format!("cannot read {}", dir.display()), e))?;
+        let path = e.path();
+        let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        let name = e.file_name().to_string_lossy().into_owned();
+        if path.is_dir() {
+            if name.starts_with('.') || (dir == root && name == "ladder") {
+                continue;
+            }
+            collect(root, &path, out)?;
+        } else if name.ends_with(".md")
+            && !(dir == root && (name == "README.md" || name == "people.md"))
+        {
+            out.push(rel);
+        }
+    }
+    Ok(())
+}
+
+struct FileEntry {
+    file: String,
+    id: Option<String>,
+    revision: Option<i64>,
+    input: EntryInput,
+}
+
+/// Splits `---\nYAML\n---\n` off the top of `text`.
+fn front_matter(text: &str) -> Option<(&str, &str)> {
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
+    let end = rest
+        .find("\n---\n")
+        .or_else(|| rest.find("\n---\r\n"))
+        .map(|i| (i, 5))
+        .or_else(|| rest.ends_with("\n---").then(|| (rest.len() - 4, 4)))?;
+    Some((&rest[..end.0 + 1], &rest[(end.0 + end.1).min(rest.len())..]))
+}
+
+/// The long text sections of an entry file: level-2 headings named as in
+/// [`SECTIONS`], found by pulldown-cmark (a heading in a code block is text).
+fn sections(body: &str) -> BTreeMap<&'static str, String> {
+    let mut starts: Vec<(usize, usize, &'static str)> = Vec::new();
+    let mut open: Option<(usize, String)> = None;
+    for (event, range) in Parser::new(body).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2,
+                ..
+            }) => {
+                open = Some((range.start, String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, s)) = &mut open {
+                    s.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H2)) => {
+                if let Some((start, text)) = open.take()
+                    && let Some((key, _)) = SECTIONS.iter().find(|(_, h)| *h == text.trim())
+                {
+                    starts.push((start, range.end, key));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (i, (_, content_start, key)) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(body.len(), |n| n.0);
+        out.insert(*key, body[*content_start..end].trim().to_string());
+    }
+    out
+}
+
+fn parse_entry(file: &str, text: &str) -> Result<Option<FileEntry>> {
+    let Some((yaml, body)) = front_matter(text) else {
+        return Ok(None);
+    };
+    let front: Value = serde_yaml_ng::from_str(yaml)
+        .map_err(|e| Error::invalid(file, format!("front matter is not valid YAML: {e}")))?;
+    let Value::Object(mut front) = front else {
+        return Ok(None);
+    };
+    if !front.contains_key("kind") {
+        return Ok(None);
+    }
+    let id = match front.get("id") {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        _ => None,
+    };
+    let revision = front.get("revision").and_then(Value::as_i64);
+    for k in BOOKKEEPING {
+        front.remove(*k);
+    }
+    // Behaviours are written with their text; an id alone is read as well.
+    if let Some(Value::Array(list)) = front.get_mut("behaviours") {
+        for b in list.iter_mut() {
+            if let Some(id) = b.get("id").cloned() {
+                *b = id;
+            }
+        }
+    }
+    for (key, text) in sections(body) {
+        front.insert(key.into(), text.into());
+    }
+    // YAML reads a date or a time as text; a number-like title stays text too.
+    for k in ["date", "time", "title"] {
+        if let Some(v) = front.get_mut(k)
+            && (v.is_number() || v.is_boolean())
+        {
+            *v = v.to_string().into();
+        }
+    }
+    let input: EntryInput = serde_json::from_value(Value::Object(front))
+        .map_err(|e| Error::invalid(file, format!("not an entry: {e}")))?;
+    Ok(Some(FileEntry {
+        file: file.to_string(),
+        id,
+        revision,
+        input,
+    }))
+}
+
+/// Gives the entry `from` the id `to`, in every table that names it (foreign keys
+/// are checked at the import's commit).
+fn rename_entry(tx: &Connection, from: &str, to: &str) -> Result<()> {
+    let mut tables = vec!["revisions", "index_outbox"];
+    for (t, _) in dump::ENTRY_CHILDREN {
+        if dump::has_table(tx, t)? {
+            tables.push(t);
+        }
+    }
+    for t in tables {
+        tx.execute(
+            &format!("UPDATE {t} SET entry_id = ?2 WHERE entry_id = ?1"),
+            [from, to],
+        )?;
+    }
+    tx.execute("UPDATE entries SET id = ?2 WHERE id = ?1", [from, to])?;
+    Ok(())
+}
+
+/// Saves what was edited or added in the vault's entry files.
+fn apply_files(tx: &Connection, files: Vec<FileEntry>, s: &mut ImportSummary) -> Result<()> {
+    let copies: HashMap<String, String> = s
+        .conflicts
+        .iter()
+        .map(|c| (c.entry_id.clone(), c.copy_id.clone()))
+        .collect();
+    let names = names(tx)?;
+    let save = |id: Option<&str>, input: EntryInput, file: &str| {
+        crate::journal::save_imported(tx, id, input).map_err(|e| match e {
+            Error::Invalid { field, message } => {
+                Error::invalid(format!("{file}: {field}"), message)
+            }
+            other => other,
+        })
+    };
+    for f in files {
+        // A file written by hand has no id: it gets one derived from its path, so
+        // importing the vault again finds it instead of adding it twice.
+        let id = match f.id.as_deref() {
+            Some(id) => id.to_string(),
+            None => super::merge::derived_id(&["vault file", &f.file]),
+        };
+        let id = id.as_str();
+        // The version the file was written from (a merge's conflict copy has it).
+        let target = copies.get(id).map_or(id, String::as_str);
+        let current: Option<(i64, Option<String>)> = tx
+            .query_row(
+                "SELECT revision, deleted_at FROM entries WHERE id = ?1",
+                [target],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((current, deleted)) = current else {
+            let new = save(None, f.input, &f.file)?;
+            rename_entry(tx, &new, id)?;
+            s.added += 1;
+            continue;
+        };
+        let shown = f.revision.unwrap_or(current);
+        // Unchanged since it was written, or the same as the journal has now (an
+        // edit imported before): nothing to do.
+        if revision_input(tx, &names, target, shown)?.as_ref() == Some(&f.input)
+            || revision_input(tx, &names, target, current)?.as_ref() == Some(&f.input)
+        {
+            continue;
+        }
+        if deleted.is_some() {
+            return Err(Error::invalid(
+                f.file,
+                "this entry is in the trash; restore it (`rungs undelete`) before editing it",
+            ));
+        }
+        if shown == current {
+            save(Some(target), f.input, &f.file)?;
+            s.edited += 1;
+        } else {
+            let copy_id = save(None, f.input, &f.file)?;
+            let local_at: String = tx.query_row(
+                "SELECT updated_at FROM entries WHERE id = ?1",
+                [target],
+                |r| r.get(0),
+            )?;
+            let incoming_at: String = tx.query_row(
+                "SELECT at FROM revisions WHERE entry_id = ?1 AND revision = ?2",
+                rusqlite::params![target, shown],
+                |r| r.get(0),
+            )?;
+            s.conflicts.push(Conflict {
+                entry_id: target.to_string(),
+                local_revision: current,
+                local_at,
+                incoming_revision: shown,
+                incoming_at,
+                copy_id,
+            });
+        }
+    }
+    Ok(())
+}

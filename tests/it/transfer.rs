@@ -1,0 +1,680 @@
+//! `rungs export` and `rungs import`: a JSON export and a Markdown vault each bring
+//! back an identical journal (exporting it again gives the same thing, but for
+//! `exported_at`), for the demo journal and for a journal with every field and edge;
+//! a vault edited by hand becomes new revisions; a merge into a journal with entries
+//! reports conflicts and keeps both versions; bad input names its path and writes
+//! nothing.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::util::{Env, s, write_file};
+
+const LADDER_V1: &str = "# L3: Staff Platform Engineer
+
+## Delivery
+
+- I ship small changes every day
+- I write runbooks for what I build
+- I pair with juniors on incidents
+";
+
+/// Reworded (runbooks), removed (pairing: retired, links kept), added (reviews).
+const LADDER_V2: &str = "# L3: Staff Platform Engineer
+
+## Delivery
+
+- I ship small changes every day
+- I write clear runbooks for everything I build
+- I lead post-incident reviews
+";
+
+const NOTES: &str = "Paired on **Argo CD** sync waves 🚀 with Ölaf.\n\n\
+```md\n## Notes\nthis heading is inside a code block\n```\n\n\
+- 日本語のメモ\n- שלום, mixed direction text";
+
+/// A journal with every field and edge: Unicode everywhere, empty optional fields,
+/// an imported ladder with a reworded and a retired behaviour (still linked),
+/// several revisions, follow-ups done and open, an entry in the trash, a merged
+/// person, a mentee, a saved search, a profile level.
+fn rich() -> Env {
+    let env = Env::new();
+    let ladder = write_file(env.dir.path(), "staff.md", LADDER_V1.as_bytes());
+    env.ok(&["ladder", "import", "--track", "Platform", s(&ladder)]);
+    let pairing = env.add_pairing(
+        "Argo CD sync waves — Ölaf's first session",
+        &[
+            "--partner",
+            "Ölaf Ünal",
+            "--partner",
+            "Zoë Ødegaard",
+            "--minutes",
+            "45",
+            "--role",
+            "driver",
+            "--area",
+            "Argo CD",
+            "--ticket",
+            "SUP-1234",
+            "--time",
+            "09:30",
+            "--notes",
+            NOTES,
+            "--learned",
+            "Waves run in order; hooks run per wave.",
+            "--follow-up",
+            "Write a KB article",
+            "--follow-up",
+            "Ask Zoë about 🚀 rollouts",
+            "--tag",
+            "argo-cd",
+            "--tag",
+            "überblick",
+            "--behaviour",
+            "L1.2.4",
+            "--behaviour",
+            "platform/L3.1.3",
+        ],
+    );
+    env.ok(&["edit", &pairing, "--title", "Argo CD sync waves, with Ölaf"]);
+    env.ok(&["edit", &pairing, "--clear", "ticket"]);
+    let shown = env.json(&["show", &pairing, "--json"]);
+    let follow_up = shown["follow_ups"][0]["id"].as_str().unwrap().to_string();
+    env.ok(&["followup", "done", &follow_up]);
+    // Minimal: no source, no tags, no behaviours, no time.
+    env.json(&[
+        "add",
+        "learning",
+        "--title",
+        "1234",
+        "--date",
+        "2026-11-19",
+        "--body",
+        "Ünïcödé body",
+        "--json",
+    ]);
+    let trashed = env.json(&[
+        "add",
+        "learning",
+        "--title",
+        "Wrong entry",
+        "--date",
+        "2026-11-18",
+        "--body",
+        "oops",
+        "--json",
+    ])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    env.ok(&["delete", &trashed]);
+    env.ok(&[
+        "add",
+        "feedback",
+        "--direction",
+        "given",
+        "--person",
+        "Tom B.",
+        "--date",
+        "2026-11-17",
+        "--situation",
+        "Stand-up",
+        "--observed",
+        "You named the blocker",
+        "--impact",
+        "We fixed it by noon",
+        "--tone",
+        "coaching",
+        "--reflection",
+        "Say it sooner",
+    ]);
+    crate::util::Env::add_feedback(&env, "received", "Tom Becker");
+    env.ok(&["person", "merge", "Tom B.", "Tom Becker"]);
+    env.ok(&["person", "mentee", "Zoë Ødegaard"]);
+    let ladder = write_file(env.dir.path(), "staff.md", LADDER_V2.as_bytes());
+    env.ok(&["ladder", "import", "--track", "Platform", s(&ladder)]);
+    // A growth conversation with goals: one achieved, one open and about two behaviours.
+    let talk = env.json(&[
+        "add",
+        "conversation",
+        "--with",
+        "Lena Fischer",
+        "--date",
+        "2026-11-21",
+        "--notes",
+        "Talked about **L2**: on-call, KB articles ✍️",
+        "--json",
+    ])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let goal = env.json(&[
+        "goal",
+        "add",
+        &talk,
+        "--text",
+        "Lead one incident review",
+        "--json",
+    ])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    env.ok(&[
+        "goal",
+        "add",
+        &talk,
+        "--text",
+        "Write two KB articles",
+        "--behaviour",
+        "L2.3.4",
+        "--behaviour",
+        "L2.2.4",
+    ]);
+    env.ok(&["goal", "set", &goal, "--status", "achieved"]);
+    env.ok(&["search", "argo", "--save", "Argo things"]);
+    env.ok(&["profile", "--level", "L2"]);
+    env
+}
+
+fn demo() -> Env {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    env
+}
+
+/// The JSON export of `env`'s journal, without `exported_at`.
+fn export(env: &Env) -> Value {
+    let out = env
+        .dir
+        .path()
+        .join(format!("export-{}.json", uuid::Uuid::now_v7()));
+    env.ok(&["export", "--format", "json", "--out", s(&out)]);
+    let mut v: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert!(
+        v["exported_at"].as_str().is_some_and(|t| t.ends_with('Z')),
+        "{}",
+        v["exported_at"]
+    );
+    v.as_object_mut().unwrap().remove("exported_at");
+    v
+}
+
+/// What a user sees of a journal through the CLI.
+fn views(env: &Env) -> Vec<String> {
+    let mut out = Vec::new();
+    for args in [
+        &["list", "--json"][..],
+        &["trash", "--json"],
+        &["people", "--json"],
+        &["ladder", "show", "--retired", "--json"],
+        &["followups", "--json"],
+        &["searches", "--json"],
+        &["profile", "--json"],
+    ] {
+        out.push(env.ok(args));
+    }
+    for e in env.json(&["list", "--json"]).as_array().unwrap() {
+        out.push(env.ok(&["history", e["id"].as_str().unwrap(), "--json"]));
+    }
+    out
+}
+
+fn assert_json_round_trip(from: &Env) {
+    let file = from.dir.path().join("journal.json");
+    from.ok(&["export", "--out", s(&file)]);
+    let to = Env::new();
+    let summary = to.json(&["import", s(&file), "--json"]);
+    assert_eq!(summary["mode"], "whole");
+    assert_eq!(export(&to), export(from));
+    assert_eq!(views(&to), views(from));
+}
+
+#[test]
+fn json_round_trip_of_the_demo_journal() {
+    let env = demo();
+    assert_json_round_trip(&env);
+}
+
+#[test]
+fn json_round_trip_of_every_field_and_edge() {
+    let env = rich();
+    let doc = export(&env);
+    // The fixture has what it claims (so the round trip is tested on it).
+    let entries = doc["entries"].as_array().unwrap();
+    assert!(
+        entries
+            .iter()
+            .any(|e| e["revisions"].as_array().unwrap().len() == 4)
+    );
+    assert!(entries.iter().any(|e| e.get("deleted_at").is_some()));
+    let behaviours = doc["ladder"]["behaviours"].as_array().unwrap();
+    assert!(
+        behaviours
+            .iter()
+            .any(|b| b["id"] == "platform/L3.1.3" && b.get("retired_at").is_some())
+    );
+    assert!(
+        !doc["ladder"]["behaviour_wordings"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let people = doc["people"].as_array().unwrap();
+    assert!(
+        people
+            .iter()
+            .any(|p| p["name"] == "Tom B." && p.get("merged_into").is_some())
+    );
+    assert!(
+        people
+            .iter()
+            .any(|p| p["name"] == "Zoë Ødegaard" && p["mentee"] == 1)
+    );
+    assert_eq!(doc["saved_searches"].as_array().unwrap().len(), 1);
+    let goals: Vec<&Value> = entries
+        .iter()
+        .filter(|e| e["kind"] == "conversation")
+        .flat_map(|e| e["goals"].as_array().unwrap())
+        .collect();
+    assert_eq!(goals.len(), 2);
+    assert_eq!(goals[0]["status"], "achieved");
+    assert_eq!(goals[1]["behaviours"].as_array().unwrap().len(), 2);
+    assert!(doc["profile"][0]["level_id"].is_i64());
+    let follow_ups: Vec<&Value> = entries
+        .iter()
+        .flat_map(|e| e["follow_ups"].as_array().unwrap())
+        .collect();
+    assert_eq!(follow_ups.iter().filter(|f| f["done"] == 1).count(), 1);
+    assert_eq!(follow_ups.iter().filter(|f| f["done"] == 0).count(), 1);
+    assert_json_round_trip(&env);
+}
+
+/// Every file of a vault, by path, with the lines that say when it was exported removed.
+fn vault_files(dir: &Path) -> BTreeMap<String, String> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, String>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(root, &p, out);
+            } else {
+                let text = std::fs::read_to_string(&p).unwrap();
+                let text: Vec<&str> = text
+                    .lines()
+                    .filter(|l| {
+                        !l.contains("exported_at") && !l.starts_with("Exported by Rungs on")
+                    })
+                    .collect();
+                out.insert(
+                    p.strip_prefix(root).unwrap().display().to_string(),
+                    text.join("\n"),
+                );
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+fn assert_vault_round_trip(from: &Env) {
+    let vault = from.dir.path().join("vault");
+    from.ok(&["export", "--format", "markdown", "--out", s(&vault)]);
+    let to = Env::new();
+    let summary = to.json(&["import", s(&vault), "--json"]);
+    assert_eq!(summary["edited"], 0, "{summary}");
+    let again = to.dir.path().join("vault");
+    to.ok(&["export", "--format", "markdown", "--out", s(&again)]);
+    let (a, b) = (vault_files(&vault), vault_files(&again));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (path, text) in &a {
+        assert_eq!(text, &b[path], "{path}");
+    }
+    assert_eq!(export(&to), export(from));
+    assert_eq!(views(&to), views(from));
+}
+
+#[test]
+fn markdown_round_trip_of_the_demo_journal() {
+    assert_vault_round_trip(&demo());
+}
+
+#[test]
+fn markdown_round_trip_of_every_field_and_edge() {
+    let env = rich();
+    assert_vault_round_trip(&env);
+    // Readable: front matter with names and behaviour texts, texts as sections.
+    let vault = env.dir.path().join("vault");
+    let files = vault_files(&vault);
+    let (path, pairing) = files
+        .iter()
+        .find(|(p, _)| p.starts_with("pairing/2026/2026-11-20-argo-cd-sync-waves-with-ölaf-"))
+        .expect("pairing file named by date and slug");
+    assert!(path.ends_with(".md"));
+    for expected in [
+        "kind: pairing",
+        "- Ölaf Ünal",
+        "- id: platform/L3.1.3",
+        "retired: true",
+        "text: I pair with juniors on incidents",
+        "## Notes",
+        "## Learned",
+        "this heading is inside a code block",
+        "revision: 4",
+    ] {
+        assert!(
+            pairing.contains(expected),
+            "{expected} missing from {pairing}"
+        );
+    }
+    assert!(
+        files
+            .keys()
+            .any(|p| p.starts_with("trash/learning/2026/2026-11-18-wrong-entry-"))
+    );
+    assert!(files.keys().any(|p| p.starts_with("ladder/platform/")));
+    assert!(files["people.md"].contains("Zoë Ødegaard (mentee)"));
+    let (_, talk) = files
+        .iter()
+        .find(|(p, _)| p.starts_with("conversation/2026/2026-11-21-"))
+        .expect("the conversation's file");
+    for expected in [
+        "person: Lena Fischer",
+        "Write two KB articles",
+        "status: achieved",
+        "## Notes",
+    ] {
+        assert!(talk.contains(expected), "{expected} missing from {talk}");
+    }
+}
+
+fn file_with(vault: &Path, prefix: &str) -> std::path::PathBuf {
+    let files = vault_files(vault);
+    let rel = files
+        .keys()
+        .find(|p| p.starts_with(prefix))
+        .unwrap_or_else(|| panic!("{prefix}"));
+    vault.join(rel)
+}
+
+#[test]
+fn a_vault_edited_by_hand_becomes_new_revisions_and_new_entries() {
+    let env = rich();
+    let vault = env.dir.path().join("vault");
+    env.ok(&["export", "--format", "markdown", "--out", s(&vault)]);
+    let feedback = file_with(&vault, "feedback/2026/2026-11-17-");
+    let text = std::fs::read_to_string(&feedback).unwrap();
+    let id = text
+        .lines()
+        .find_map(|l| l.strip_prefix("id: "))
+        .unwrap()
+        .to_string();
+    let text = text
+        .replace(
+            "We fixed it by noon",
+            "We fixed it by noon, and the release went out",
+        )
+        .replace("tags: []", "tags:\n- stand-up");
+    let text = if text.contains("- stand-up") {
+        text
+    } else {
+        text.replace("behaviours:", "tags:\n- stand-up\nbehaviours:")
+    };
+    std::fs::write(&feedback, text).unwrap();
+    std::fs::write(
+        vault.join("learning/2026/written-in-obsidian.md"),
+        "---\nkind: learning\ntitle: Written in Obsidian\ndate: 2026-11-21\ntags: [obsidian]\n---\n\n\
+         # Written in Obsidian\n\n## Body\n\nA note added by hand.\n",
+    )
+    .unwrap();
+    // A note without front matter is not an entry and is left alone.
+    std::fs::write(vault.join("scratch.md"), "just thinking\n").unwrap();
+
+    let summary = env.json(&["import", s(&vault), "--json"]);
+    assert_eq!(summary["mode"], "merge");
+    assert_eq!(summary["edited"], 1, "{summary}");
+    assert_eq!(summary["added"], 1, "{summary}");
+    assert_eq!(summary["conflicts"], json!([]));
+    let history = env.json(&["history", &id, "--json"]);
+    let revisions = history.as_array().unwrap();
+    // Added, then the person merge, then the edit in the vault.
+    assert_eq!(revisions.len(), 3, "{history}");
+    let shown = env.json(&["show", &id, "--json"]);
+    assert_eq!(
+        shown["impact"],
+        "We fixed it by noon, and the release went out"
+    );
+    assert_eq!(shown["tags"], json!(["stand-up"]));
+    assert_eq!(shown["person"], "Tom Becker");
+    let found = env.json(&["list", "--tag", "obsidian", "--json"]);
+    assert_eq!(found[0]["title"], "Written in Obsidian");
+    assert_eq!(found[0]["body"], "A note added by hand.");
+
+    // Importing the same vault again changes nothing: the hand-written file is
+    // found again by its path.
+    let before = export(&env);
+    let again = env.json(&["import", s(&vault), "--json"]);
+    assert_eq!(
+        (&again["added"], &again["edited"]),
+        (&json!(0), &json!(0)),
+        "{again}"
+    );
+    assert_eq!(export(&env), before);
+    let trashed = file_with(&vault, "trash/learning/");
+    let text = std::fs::read_to_string(&trashed)
+        .unwrap()
+        .replace("oops", "edited in the trash");
+    std::fs::write(&trashed, text).unwrap();
+    let err = env.fails(&["import", s(&vault)]);
+    assert!(err.contains("in the trash"), "{err}");
+    assert!(err.contains("trash/learning/2026/"), "{err}");
+    assert_eq!(export(&env), before, "a refused import writes nothing");
+}
+
+/// Replaces the body of the learning titled `title` in `env` (a new revision).
+fn edit_learning(env: &Env, id: &str, body: &str) {
+    env.ok(&["edit", id, "--body", body]);
+}
+
+#[test]
+fn merging_into_a_journal_with_entries_reports_conflicts_and_keeps_both() {
+    let here = Env::new();
+    let kept = here.json(&[
+        "add",
+        "learning",
+        "--title",
+        "Both change this",
+        "--date",
+        "2026-11-10",
+        "--body",
+        "v1",
+        "--json",
+    ])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let moved_on = here.json(&[
+        "add",
+        "learning",
+        "--title",
+        "Only there changes this",
+        "--date",
+        "2026-11-11",
+        "--body",
+        "v1",
+        "--json",
+    ])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let file = here.dir.path().join("base.json");
+    here.ok(&["export", "--out", s(&file)]);
+
+    // Another machine: the same journal, then changes of its own.
+    let there = Env::new();
+    there.ok(&["import", s(&file)]);
+    edit_learning(&there, &kept, "changed there");
+    edit_learning(&there, &moved_on, "changed there only");
+    there.add_pairing("Added there", &["--partner", "Nina Новак"]);
+    let theirs = there.dir.path().join("theirs.json");
+    there.ok(&["export", "--out", s(&theirs)]);
+
+    // Meanwhile here: the first entry changes too, and someone new appears.
+    edit_learning(&here, &kept, "changed here");
+    here.add_pairing("Added here", &["--partner", "Nina Новак"]);
+
+    let summary = here.json(&["import", s(&theirs), "--json"]);
+    assert_eq!(summary["mode"], "merge");
+    assert_eq!(summary["added"], 1, "{summary}");
+    assert_eq!(summary["updated"], 1, "{summary}");
+    let conflicts = summary["conflicts"].as_array().unwrap();
+    assert_eq!(conflicts.len(), 1, "{summary}");
+    let c = &conflicts[0];
+    assert_eq!(c["entry_id"], kept.as_str());
+    assert_eq!(c["local_revision"], 2);
+    assert_eq!(c["incoming_revision"], 2);
+    assert!(c["local_at"].as_str().unwrap() != c["incoming_at"].as_str().unwrap());
+    // This journal's version stays; the imported one is a copy with its history.
+    assert_eq!(
+        here.json(&["show", &kept, "--json"])["body"],
+        "changed here"
+    );
+    let copy = c["copy_id"].as_str().unwrap();
+    assert_eq!(
+        here.json(&["show", copy, "--json"])["body"],
+        "changed there"
+    );
+    assert_eq!(
+        here.json(&["history", copy, "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    // The entry only changed there was brought up to date, its history kept.
+    assert_eq!(
+        here.json(&["show", &moved_on, "--json"])["body"],
+        "changed there only"
+    );
+    assert_eq!(
+        here.json(&["history", &moved_on, "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    // People are matched by name: one Nina, on both pairing sessions.
+    let people = here.json(&["people", "--json"]);
+    let ninas: Vec<&Value> = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["name"] == "Nina Новак")
+        .collect();
+    assert_eq!(ninas.len(), 1, "{people}");
+    assert_eq!(
+        here.json(&["list", "--person", "Nina Новак", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    // The conflict is also in the human summary, with both times.
+    let before = export(&here);
+    let text = here.ok(&["import", s(&theirs)]);
+    assert!(text.contains(&kept) && text.contains(copy), "{text}");
+    // Importing the same file again finds its copy: nothing new is written.
+    assert_eq!(export(&here), before);
+    assert!(
+        text.contains("Merged: 0 entries added, 0 updated, 2 unchanged."),
+        "{text}"
+    );
+}
+
+#[test]
+fn bad_input_names_the_field_and_writes_nothing() {
+    let env = rich();
+    let good = export(&env);
+    let cases: Vec<(Box<dyn Fn(&mut Value)>, &str)> = vec![
+        (
+            Box::new(|d| d["entries"][3]["date"] = json!("2026-02-30")),
+            "entries[3].date",
+        ),
+        (
+            Box::new(|d| d["entries"][1]["colour"] = json!("red")),
+            "entries[1].colour: unknown field",
+        ),
+        (
+            Box::new(|d| d["entries"][0]["minutes"] = json!("ninety")),
+            "entries[0].minutes: expected an integer",
+        ),
+        (
+            Box::new(|d| {
+                d["people"][1]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("name")
+                    .map(drop)
+                    .unwrap()
+            }),
+            "people[1].name",
+        ),
+        (
+            Box::new(|d| d["entries"][2]["revisions"][0]["content"] = json!({"date": 5})),
+            "entries[2].revisions[0].content",
+        ),
+        (
+            Box::new(|d| d["format"] = json!("something-else")),
+            "format: is \"something-else\"",
+        ),
+        (
+            Box::new(|d| d["schema_version"] = json!(999)),
+            "schema_version: 999 is newer",
+        ),
+    ];
+    for (break_it, expected) in &cases {
+        let mut doc = good.clone();
+        doc["exported_at"] = json!("2026-11-22T10:00:00.000Z");
+        break_it(&mut doc);
+        let file = write_file(env.dir.path(), "bad.json", doc.to_string().as_bytes());
+        // Into an empty journal and into this one (a merge): refused, nothing written.
+        let empty = Env::new();
+        let err = empty.fails(&["import", s(&file)]);
+        assert!(err.contains(expected), "{expected}: {err}");
+        assert_eq!(empty.json(&["list", "--json"]), json!([]));
+        assert_eq!(empty.json(&["people", "--json"]), json!([]));
+        env.fails(&["import", s(&file)]);
+        assert_eq!(export(&env), good, "{expected}");
+    }
+    let not_json = write_file(env.dir.path(), "notes.json", b"{ not json");
+    let err = env.fails(&["import", s(&not_json)]);
+    assert!(err.contains("not a Rungs JSON export"), "{err}");
+}
+
+#[test]
+fn an_export_never_replaces_a_file_unless_forced() {
+    let env = demo();
+    let out = write_file(env.dir.path(), "keep.json", b"precious");
+    let err = env.fails(&["export", "--out", s(&out)]);
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read(&out).unwrap(), b"precious");
+    let v = env.json(&["export", "--out", s(&out), "--force", "--json"]);
+    assert_eq!(
+        v["entries"],
+        env.json(&["list", "--json"]).as_array().unwrap().len()
+    );
+    let dir = env.dir.path().join("notes");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("mine.md"), "mine").unwrap();
+    let err = env.fails(&[
+        "export",
+        "--format",
+        "markdown",
+        "--out",
+        s(&dir),
+        "--force",
+    ]);
+    assert!(err.contains("not a Rungs vault"), "{err}");
+    assert_eq!(std::fs::read(dir.join("mine.md")).unwrap(), b"mine");
+}
