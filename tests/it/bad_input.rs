@@ -594,3 +594,431 @@ fn every_command_refuses_missing_wrong_typed_huge_and_malformed_arguments() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The journal the app's commands (src-tauri/src/commands.rs) call, each fed what a
+/// broken or hostile UI could send: every call is refused with `invalid_input` naming
+/// the field, or `not_found`, and the database is unchanged row for row.
+#[test]
+fn every_app_command_refuses_bad_input_at_the_core_api() {
+    use rungs::Journal;
+    use rungs::journal::{
+        Details, EntryInput, Feedback, FollowUp, GoalInput, Learning, ListFilter,
+    };
+    use rungs::search::SearchRequest;
+    use rungs::suggest::SuggestRequest;
+
+    let env = Env::new();
+    let id = env.add_pairing(
+        "Known session",
+        &["--partner", "Tom Becker", "--follow-up", "Write it up"],
+    );
+    let mut journal = Journal::open(&env.data_dir()).unwrap();
+    let learning = |title: &str, body: String| EntryInput {
+        title: Some(title.into()),
+        date: "2026-11-20".into(),
+        time: None,
+        tags: vec![],
+        behaviours: vec![],
+        details: Details::Learning(Learning { body, source: None }),
+    };
+    let ok = || learning("Fine", "fine".into());
+    let with = |f: &dyn Fn(&mut EntryInput)| {
+        let mut input = ok();
+        f(&mut input);
+        input
+    };
+    let pairing = journal.get(&id).unwrap().to_input();
+    let long = "x".repeat(501);
+    let huge = "b".repeat(1024 * 1024 + 1);
+    type Call<'a> = Box<dyn Fn(&mut Journal) -> rungs::Result<()> + 'a>;
+    let unknown = "01234567-89ab-7def-8123-456789abcdef";
+    // (command, call, code, words the message must contain)
+    let cases: Vec<(&str, Call, &str, &str)> = vec![
+        (
+            "add_entry",
+            Box::new(|j| j.add(with(&|i| i.title = Some("  ".into()))).map(drop)),
+            "invalid_input",
+            "title",
+        ),
+        (
+            "add_entry",
+            Box::new(|j| j.add(with(&|i| i.title = Some(long.clone()))).map(drop)),
+            "invalid_input",
+            "title",
+        ),
+        (
+            "add_entry",
+            Box::new(|j| j.add(with(&|i| i.date = "2026-02-30".into())).map(drop)),
+            "invalid_input",
+            "date",
+        ),
+        (
+            "add_entry",
+            Box::new(|j| j.add(with(&|i| i.date = String::new())).map(drop)),
+            "invalid_input",
+            "date",
+        ),
+        (
+            "add_entry",
+            Box::new(|j| j.add(with(&|i| i.time = Some("25:00".into()))).map(drop)),
+            "invalid_input",
+            "time",
+        ),
+        (
+            "add_entry",
+            Box::new(|j| {
+                j.add(with(&|i| {
+                    i.tags = (0..101).map(|n| format!("t{n}")).collect()
+                }))
+                .map(drop)
+            }),
+            "invalid_input",
+            "tag",
+        ),
+        (
+            "add_entry",
+            Box::new(|j| {
+                j.add(with(&|i| i.tags = vec!["two words".into()]))
+                    .map(drop)
+            }),
+            "invalid_input",
+            "tag",
+        ),
+        (
+            "add_entry",
+            Box::new(|j| {
+                j.add(with(&|i| i.behaviours = vec!["L9.9.9".into()]))
+                    .map(drop)
+            }),
+            "invalid_input",
+            "L9.9.9",
+        ),
+        (
+            "add_entry",
+            Box::new(|j| j.add(learning("Big", huge.clone())).map(drop)),
+            "invalid_input",
+            "body",
+        ),
+        (
+            "add_entry",
+            Box::new(|j| j.add(learning("Empty", " \n".into())).map(drop)),
+            "invalid_input",
+            "body",
+        ),
+        (
+            "add_entry",
+            Box::new(|j| {
+                let mut p = pairing.clone();
+                if let Details::Pairing(d) = &mut p.details {
+                    d.minutes = Some(0);
+                }
+                j.add(p).map(drop)
+            }),
+            "invalid_input",
+            "minutes",
+        ),
+        (
+            "add_entry",
+            Box::new(|j| {
+                let mut p = pairing.clone();
+                if let Details::Pairing(d) = &mut p.details {
+                    d.follow_ups = (0..101)
+                        .map(|n| FollowUp {
+                            id: String::new(),
+                            text: format!("f{n}"),
+                            done: false,
+                        })
+                        .collect();
+                }
+                j.add(p).map(drop)
+            }),
+            "invalid_input",
+            "follow-up",
+        ),
+        (
+            "add_entry",
+            Box::new(|j| {
+                let mut p = pairing.clone();
+                if let Details::Pairing(d) = &mut p.details {
+                    d.partners = vec![long.clone()];
+                }
+                j.add(p).map(drop)
+            }),
+            "invalid_input",
+            "partner",
+        ),
+        (
+            "add_entry",
+            Box::new(|j| {
+                j.add(EntryInput {
+                    details: Details::Feedback(Feedback {
+                        direction: rungs::journal::Direction::Given,
+                        person: " ".into(),
+                        situation: "s".into(),
+                        observed: "o".into(),
+                        impact: "i".into(),
+                        tone: None,
+                        reflection: None,
+                    }),
+                    ..ok()
+                })
+                .map(drop)
+            }),
+            "invalid_input",
+            "person",
+        ),
+        (
+            "update_entry",
+            Box::new(|j| j.update(unknown, ok()).map(drop)),
+            "not_found",
+            unknown,
+        ),
+        (
+            "update_entry",
+            Box::new(|j| {
+                let mut p = pairing.clone();
+                p.date = "yesterday".into();
+                j.update(&id, p).map(drop)
+            }),
+            "invalid_input",
+            "date",
+        ),
+        (
+            "get_entry",
+            Box::new(|j| j.get("../../etc/passwd").map(drop)),
+            "not_found",
+            "entry",
+        ),
+        (
+            "delete_entry",
+            Box::new(|j| j.delete(unknown).map(drop)),
+            "not_found",
+            unknown,
+        ),
+        (
+            "restore_entry",
+            Box::new(|j| j.undelete(unknown).map(drop)),
+            "not_found",
+            unknown,
+        ),
+        (
+            "entry_history",
+            Box::new(|j| j.history(unknown).map(drop)),
+            "not_found",
+            unknown,
+        ),
+        (
+            "revert_entry",
+            Box::new(|j| j.revert(&id, 99).map(drop)),
+            "invalid_input",
+            "revision",
+        ),
+        (
+            "revert_entry",
+            Box::new(|j| j.revert(&id, -1).map(drop)),
+            "invalid_input",
+            "-1",
+        ),
+        (
+            "link_behaviours",
+            Box::new(|j| j.link(&id, &["L9.9.9".into()]).map(drop)),
+            "invalid_input",
+            "L9.9.9",
+        ),
+        (
+            "unlink_behaviours",
+            Box::new(|j| j.unlink(&id, &["nonsense".into()]).map(drop)),
+            "invalid_input",
+            "nonsense",
+        ),
+        (
+            "set_follow_up_done",
+            Box::new(|j| j.set_follow_up_done("zzzzzzzz", true).map(drop)),
+            "not_found",
+            "zzzzzzzz",
+        ),
+        (
+            "rename_person",
+            Box::new(|j| j.rename_person("Nobody", "X").map(drop)),
+            "not_found",
+            "Nobody",
+        ),
+        (
+            "rename_person",
+            Box::new(|j| j.rename_person("Tom Becker", &long).map(drop)),
+            "invalid_input",
+            "500",
+        ),
+        (
+            "merge_people",
+            Box::new(|j| j.merge_people("Tom Becker", "Tom Becker").map(drop)),
+            "invalid_input",
+            "same person",
+        ),
+        (
+            "set_mentee",
+            Box::new(|j| j.set_mentee("Nobody", true).map(drop)),
+            "not_found",
+            "Nobody",
+        ),
+        (
+            "set_profile_level",
+            Box::new(|j| j.set_profile_level(Some("L99")).map(drop)),
+            "invalid_input",
+            "L99",
+        ),
+        (
+            "import_ladder",
+            Box::new(|j| {
+                j.import_ladder(
+                    &[("x.md".into(), b"just prose".to_vec())],
+                    &Default::default(),
+                )
+                .map(drop)
+            }),
+            "invalid_input",
+            "x.md",
+        ),
+        (
+            "import_ladder",
+            Box::new(|j| {
+                j.import_ladder(
+                    &[("x.md".into(), b"# L3\n\n- Caf\xe9\n".to_vec())],
+                    &Default::default(),
+                )
+                .map(drop)
+            }),
+            "invalid_input",
+            "UTF-8",
+        ),
+        (
+            "suggest_behaviours",
+            Box::new(|j| {
+                j.suggest(&SuggestRequest {
+                    entry: Some(unknown.into()),
+                    ..Default::default()
+                })
+                .map(drop)
+            }),
+            "not_found",
+            unknown,
+        ),
+        (
+            "search",
+            Box::new(|j| {
+                j.search(&SearchRequest {
+                    query: long.clone(),
+                    ..Default::default()
+                })
+                .map(drop)
+            }),
+            "invalid_input",
+            "query",
+        ),
+        (
+            "search",
+            Box::new(|j| {
+                j.search(&SearchRequest {
+                    limit: Some(0),
+                    ..Default::default()
+                })
+                .map(drop)
+            }),
+            "invalid_input",
+            "limit",
+        ),
+        (
+            "search",
+            Box::new(|j| {
+                j.search(&SearchRequest {
+                    since: Some("soon".into()),
+                    ..Default::default()
+                })
+                .map(drop)
+            }),
+            "invalid_input",
+            "since",
+        ),
+        (
+            "list_entries",
+            Box::new(|j| {
+                j.list_page(
+                    &ListFilter {
+                        until: Some("2026-13-01".into()),
+                        ..Default::default()
+                    },
+                    false,
+                )
+                .map(drop)
+            }),
+            "invalid_input",
+            "until",
+        ),
+        (
+            "list_entries",
+            Box::new(|j| {
+                j.list_page(
+                    &ListFilter {
+                        behaviour: Some("L9.9.9".into()),
+                        ..Default::default()
+                    },
+                    false,
+                )
+                .map(drop)
+            }),
+            "not_found",
+            "L9.9.9",
+        ),
+        (
+            "save_draft",
+            Box::new(|j| j.save_draft("capture", "{not json").map(drop)),
+            "invalid_input",
+            "draft",
+        ),
+        (
+            "save_draft",
+            Box::new(|j| {
+                j.save_draft("capture", &format!("\"{}\"", "d".repeat(4 * 1024 * 1024)))
+                    .map(drop)
+            }),
+            "invalid_input",
+            "limit",
+        ),
+        (
+            "add_goal",
+            Box::new(|j| {
+                j.add_goal(
+                    unknown,
+                    GoalInput {
+                        text: "Lead an incident".into(),
+                        behaviours: vec![],
+                    },
+                )
+                .map(drop)
+            }),
+            "not_found",
+            unknown,
+        ),
+    ];
+    let before = database_rows(&env);
+    let mut wrong = Vec::new();
+    for (command, call, code, needle) in &cases {
+        match call(&mut journal) {
+            Ok(()) => wrong.push(format!("{command} ({needle}): accepted")),
+            Err(e) => {
+                if e.code() != *code || !e.to_string().contains(needle) {
+                    wrong.push(format!(
+                        "{command}: expected {code} mentioning {needle:?}, got {}: {e}",
+                        e.code()
+                    ));
+                }
+            }
+        }
+        assert_eq!(
+            database_rows(&env),
+            before,
+            "{command} ({needle}) changed the database"
+        );
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
