@@ -33,6 +33,8 @@ const COMMANDS: &[&str] = &[
     "delete_saved_search",
     "render_markdown",
     "load_demo",
+    "remove_demo",
+    "demo_status",
     "save_draft",
     "get_draft",
     "discard_draft",

@@ -3,7 +3,7 @@
 //! main thread: a slow call cannot freeze the window. No business logic lives here; the arguments and results are core types, whose
 //! TypeScript declarations are generated (see `types.rs`).
 
-use rungs::demo::DemoSummary;
+use rungs::demo::{DemoStatus, DemoSummary};
 use rungs::journal::browse::EntryPage;
 use rungs::journal::drafts::Draft;
 use rungs::journal::{Entry, EntryInput, FollowUpItem, ListFilter, Person, Revision};
@@ -25,8 +25,6 @@ type S<'a> = State<'a, AppState>;
 pub struct AppInfo {
     pub version: String,
     pub data_dir: String,
-    /// No entry at all yet (the UI offers the demo journal).
-    pub empty: bool,
     /// Today as YYYY-MM-DD, from the core's clock (`RUNGS_TODAY` pins it), so the UI's
     /// "This week" and dates agree with the core's (the demo's dates are relative to it).
     pub today: String,
@@ -38,7 +36,6 @@ pub fn app_info(s: S) -> AppResult<AppInfo> {
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").into(),
             data_dir: s.data_dir.display().to_string(),
-            empty: j.is_empty()?,
             today: rungs::clock::today()?.to_string(),
         })
     })
@@ -209,6 +206,18 @@ pub fn render_markdown(markdown: String) -> String {
 #[tauri::command(async)]
 pub fn load_demo(s: S) -> AppResult<DemoSummary> {
     s.with(|j| j.load_demo(false))
+}
+
+#[tauri::command(async)]
+pub fn remove_demo(s: S) -> AppResult<DemoSummary> {
+    s.with(|j| j.remove_demo())
+}
+
+/// Whether the journal is empty (the demo is offered) and holds demo entries (its
+/// removal is offered); asked again whenever the journal view opens.
+#[tauri::command(async)]
+pub fn demo_status(s: S) -> AppResult<DemoStatus> {
+    s.with(|j| j.demo_status())
 }
 
 #[tauri::command(async)]

@@ -59,6 +59,8 @@ fn main() {
             commands::delete_saved_search,
             commands::render_markdown,
             commands::load_demo,
+            commands::remove_demo,
+            commands::demo_status,
             commands::save_draft,
             commands::get_draft,
             commands::discard_draft,

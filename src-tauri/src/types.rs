@@ -6,7 +6,7 @@
 mod tests {
     use std::path::PathBuf;
 
-    use rungs::demo::DemoSummary;
+    use rungs::demo::{DemoStatus, DemoSummary};
     use rungs::journal::browse::EntryPage;
     use rungs::journal::drafts::Draft;
     use rungs::journal::{Conversation, Goal, GoalInput, GoalItem, GoalStatus};
@@ -79,6 +79,7 @@ mod tests {
             Reworded::decl(&cfg),
             BehaviourNote::decl(&cfg),
             DemoSummary::decl(&cfg),
+            DemoStatus::decl(&cfg),
             Draft::decl(&cfg),
             SuggestRequest::decl(&cfg),
             Suggestion::decl(&cfg),

@@ -4,6 +4,7 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   ErrorPayload,
   AppInfo,
+  DemoStatus,
   DemoSummary,
   Draft,
   Entry,
@@ -89,6 +90,8 @@ export const api = {
   deleteSavedSearch: (name: string) => call<null>('delete_saved_search', { name }),
   renderMarkdown: (markdown: string) => call<string>('render_markdown', { markdown }),
   loadDemo: () => call<DemoSummary>('load_demo'),
+  removeDemo: () => call<DemoSummary>('remove_demo'),
+  demoStatus: () => call<DemoStatus>('demo_status'),
   saveDraft: (slot: string, data: string) => call<Draft>('save_draft', { slot, data }),
   getDraft: (slot: string) => call<Draft | null>('get_draft', { slot }),
   discardDraft: (slot: string) => call<null>('discard_draft', { slot }),

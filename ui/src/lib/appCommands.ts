@@ -7,7 +7,10 @@ import { runSaved, saved } from './search.svelte';
 export interface AppActions {
   /** Whether the journal has no entry (the demo is offered then). */
   empty: () => boolean;
+  /** Demo entries in the journal (removing the demo is offered while there are any). */
+  demoEntries: () => number;
   loadDemo: () => Promise<void>;
+  removeDemo: () => Promise<void>;
 }
 
 function view(id: string, title: string, to: View, shortcut?: string, keywords?: string): PaletteCommand {
@@ -50,11 +53,14 @@ export function registerAppCommands(actions: AppActions): () => void {
       run: () => go({ name: 'capture', kind }),
     })),
   ]);
-  const offJournal = register('app-journal', () =>
-    actions.empty()
+  const offJournal = register('app-journal', () => [
+    ...(actions.empty()
       ? [{ id: 'load-demo', title: 'Load the demo journal', group: 'Journal', keywords: 'example sample', run: actions.loadDemo }]
-      : [],
-  );
+      : []),
+    ...(actions.demoEntries() > 0
+      ? [{ id: 'remove-demo', title: 'Remove the demo journal', group: 'Journal', keywords: 'example sample delete clear', run: actions.removeDemo }]
+      : []),
+  ]);
   const offSaved = register('saved-searches', () =>
     saved.list.map((s) => ({
       id: `saved-${s.name}`,

@@ -5,10 +5,6 @@ export type ErrorPayload = { code: string, message: string, field?: string, };
 
 export type AppInfo = { version: string, data_dir: string, 
 /**
- * No entry at all yet (the UI offers the demo journal).
- */
-empty: boolean, 
-/**
  * Today as YYYY-MM-DD, from the core's clock (`RUNGS_TODAY` pins it), so the UI's
  * "This week" and dates agree with the core's (the demo's dates are relative to it).
  */
@@ -217,6 +213,17 @@ export type DemoSummary = { entries: number, people: number,
  * Removing: demo entries the user had changed, kept as theirs.
  */
 kept: number, };
+
+export type DemoStatus = { 
+/**
+ * No entry at all, trash included ([`Journal::load_demo`] accepts the journal).
+ */
+empty: boolean, 
+/**
+ * Demo entries the user has not changed, trash included: what
+ * [`Journal::remove_demo`] deletes.
+ */
+demo_entries: number, };
 
 export type Draft = { 
 /**
