@@ -270,3 +270,31 @@ fn a_read_only_data_directory_refuses_writes_clearly_and_loses_nothing() {
     assert!(!listed.contains("Written while read-only"));
     assert_eq!(found(&data, "body"), 4);
 }
+
+#[test]
+fn an_index_deleted_or_replaced_under_a_running_app_is_rebuilt_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let index = data.join(rungs::paths::INDEX_DIR);
+    let mut app = Journal::open(&data).unwrap();
+    app.start_background_indexing().unwrap();
+    app.add(learning("Before the index went")).unwrap();
+    app.flush_index().unwrap();
+    // The folder disappears while the app runs (a cleanup tool, a sync client).
+    std::fs::remove_dir_all(&index).unwrap();
+    app.add(learning("While the index was gone"))
+        .expect("a write does not depend on the index");
+    let _ = app.flush_index(); // may fail: its files are gone; the outbox keeps the work
+    drop(app);
+    assert_eq!(found(&data, "body"), 2, "the next start rebuilds the index");
+    // A file where the index folder should be: commands work on a temporary index.
+    std::fs::remove_dir_all(&index).unwrap();
+    std::fs::write(&index, "not a folder").unwrap();
+    add_ok(&data, "With a file in the way");
+    assert_eq!(found(&data, "body"), 3);
+    assert_eq!(std::fs::read_to_string(&index).unwrap(), "not a folder");
+    std::fs::remove_file(&index).unwrap();
+    assert_eq!(found(&data, "body"), 3, "rebuilt once the way is clear");
+    assert!(index.join("meta.json").is_file(), "rebuilt on disk");
+    assert_eq!(integrity(&data.join("journal.sqlite3")), "ok");
+}
