@@ -596,7 +596,8 @@ fn merging_into_a_journal_with_entries_reports_conflicts_and_keeps_both() {
 fn bad_input_names_the_field_and_writes_nothing() {
     let env = rich();
     let good = export(&env);
-    let cases: Vec<(Box<dyn Fn(&mut Value)>, &str)> = vec![
+    type Breaks = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(Breaks, &str)> = vec![
         (
             Box::new(|d| d["entries"][3]["date"] = json!("2026-02-30")),
             "entries[3].date",
