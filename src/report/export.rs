@@ -538,7 +538,11 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; }
 h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
 .meta { color: var(--muted); margin: 0 0 1rem; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; table-layout: fixed; }
+col.c-behaviour { width: 40%; } col.c-count { width: 5.5rem; } col.c-latest { width: 7.5rem; }
+td.date { white-space: nowrap; }
+.ev + .ev { margin-top: .35rem; }
+tr.quotes td { background: #fbfcfd; }
 th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
 th { background: var(--soft); font-weight: 600; }
 td.num { text-align: right; white-space: nowrap; }
@@ -548,6 +552,7 @@ td.num { text-align: right; white-space: nowrap; }
 .gap { color: var(--gap); font-weight: 600; }
 .stale { color: var(--muted); font-style: italic; }
 blockquote { margin: .25rem 0 .5rem; padding: .25rem .75rem; border-left: 3px solid var(--accent); background: var(--soft); }
+blockquote p { margin: .1rem 0; }
 ul { padding-left: 1.25rem; }
 li { margin: .2rem 0; }
 .heatmap { overflow-x: auto; }
@@ -634,13 +639,6 @@ fn html(brief: &Brief) -> String {
                 point_label(p.kind),
                 esc(&p.text)
             );
-            if !p.entries.is_empty() {
-                let _ = write!(
-                    w,
-                    " <span class=\"id\">({})</span>",
-                    entries(p.entries.len())
-                );
-            }
             let _ = writeln!(w, "</li>");
         }
         let _ = writeln!(w, "</ul>");
@@ -696,7 +694,8 @@ fn html(brief: &Brief) -> String {
     let _ = writeln!(w, "<h2>Evidence per month</h2>");
     let _ = writeln!(
         w,
-        "<div class=\"heatmap\">{}</div>",
+        "<p class=\"meta\">Evidence entries per behaviour and month in the period; a cell's \
+         tooltip lists its entries.</p>\n<div class=\"heatmap\">{}</div>",
         heatmap_svg(&brief.heatmap)
     );
 
@@ -716,7 +715,8 @@ fn html(brief: &Brief) -> String {
             let _ = writeln!(w, "<h3>{}</h3>", esc(&section.title));
             let _ = writeln!(
                 w,
-                "<table><thead><tr><th>Behaviour</th><th>In period</th><th>Latest</th><th>Strongest evidence</th></tr></thead><tbody>"
+                "<table><colgroup><col class=\"c-behaviour\"><col class=\"c-count\"><col class=\"c-latest\"><col></colgroup>\
+                 <thead><tr><th>Behaviour</th><th>In period</th><th>Latest</th><th>Strongest evidence</th></tr></thead><tbody>"
             );
             for b in &section.behaviours {
                 let latest = match (&b.latest, b.coverage) {
@@ -729,20 +729,26 @@ fn html(brief: &Brief) -> String {
                 let strongest = b
                     .strongest
                     .iter()
-                    .map(html_entry)
-                    .collect::<Vec<_>>()
-                    .join("<br>");
+                    .map(|e| format!("<div class=\"ev\">{}</div>", html_entry(e)))
+                    .collect::<String>();
                 let quotes = b.feedback.iter().map(html_quote).collect::<String>();
                 let _ = writeln!(
                     w,
-                    "<tr><td><span class=\"id\">{}</span> {}</td><td class=\"num\">{}</td><td>{}</td><td>{}{}</td></tr>",
+                    "<tr><td><span class=\"id\">{}</span> {}</td><td class=\"num\">{}</td><td class=\"date\">{}</td><td>{}</td></tr>",
                     esc(&b.id),
                     esc(&b.text),
                     b.count,
                     latest,
-                    strongest,
-                    quotes
+                    strongest
                 );
+                if !quotes.is_empty() {
+                    let _ = writeln!(
+                        w,
+                        "<tr class=\"quotes\"><td colspan=\"4\"><span class=\"id\">Feedback on {}</span>{}</td></tr>",
+                        esc(&b.id),
+                        quotes
+                    );
+                }
             }
             let _ = writeln!(w, "</tbody></table>");
         }
@@ -840,23 +846,29 @@ fn html(brief: &Brief) -> String {
     s
 }
 
-/// Cell side, label column width and header height of the heatmap, in SVG units.
-const CELL: usize = 18;
-const LABEL: usize = 96;
-const HEAD: usize = 40;
+/// Heatmap geometry, in SVG units: cell width and height, the behaviour id column,
+/// the month header, and the average width of a character of the 11-unit font (to
+/// make room for the group lines).
+const CELL_W: usize = 52;
+const CELL_H: usize = 20;
+const LABEL: usize = 84;
+const HEAD: usize = 24;
+const CHAR_W: usize = 7;
 
-fn shade(count: u32) -> &'static str {
+/// Fill and text colour of a cell with `count` entries (the count is printed too,
+/// so the map reads in black and white).
+fn shade(count: u32) -> (&'static str, &'static str) {
     match count {
-        0 => "#ebedf0",
-        1 => "#b7e4c7",
-        2 => "#74c69d",
-        3 => "#40916c",
-        _ => "#1b4332",
+        0 => ("#ebedf0", "#59636e"),
+        1 => ("#b7e4c7", "#1f2328"),
+        2 => ("#74c69d", "#1f2328"),
+        3 => ("#40916c", "#ffffff"),
+        _ => ("#1b4332", "#ffffff"),
     }
 }
 
 /// The heatmap as inline SVG: a row per behaviour (a group line before each new
-/// level and section), a column per month; every cell says its count and lists its
+/// level and section), a column per month; every cell shows its count and lists its
 /// entries in a `<title>` (the tooltip) and an `aria-label`.
 pub fn heatmap_svg(h: &Heatmap) -> String {
     if h.rows.is_empty() || h.months.is_empty() {
@@ -865,32 +877,33 @@ pub fn heatmap_svg(h: &Heatmap) -> String {
     let mut body = String::new();
     let mut y = HEAD;
     let mut group: Option<(&str, &str)> = None;
+    let mut widest = 0;
     for r in &h.rows {
         if group != Some((r.level.as_str(), r.section.as_str())) {
             group = Some((&r.level, &r.section));
+            let label = format!("{} · {}", r.level, r.section);
+            widest = widest.max(label.chars().count() * CHAR_W);
             let _ = write!(
                 body,
-                "<text x=\"0\" y=\"{}\" font-weight=\"600\">{} · {}</text>",
-                y + CELL - 5,
-                esc(&r.level),
-                esc(&r.section)
+                "<text x=\"0\" y=\"{}\" font-weight=\"600\">{}</text>",
+                y + CELL_H - 5,
+                esc(&label)
             );
-            y += CELL;
+            y += CELL_H;
         }
         let _ = write!(
             body,
             "<g role=\"row\"><text x=\"0\" y=\"{}\" role=\"rowheader\"><title>{}</title>{}</text>",
-            y + CELL - 5,
+            y + CELL_H - 6,
             esc(&r.text),
             esc(&r.behaviour)
         );
         for (i, (cell, month)) in r.cells.iter().zip(&h.months).enumerate() {
             let mut label = format!(
-                "{} in {}: {} {}",
+                "{} in {}: {}",
                 r.behaviour,
                 month,
-                cell.count,
-                if cell.count == 1 { "entry" } else { "entries" }
+                entries(cell.count as usize)
             );
             let mut tip = label.clone();
             for e in &cell.entries {
@@ -907,33 +920,42 @@ pub fn heatmap_svg(h: &Heatmap) -> String {
                         .join("; "),
                 );
             }
+            let (fill, ink) = shade(cell.count);
+            let x = LABEL + i * CELL_W;
             let _ = write!(
                 body,
-                "<rect role=\"img\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"{}\" aria-label=\"{}\"><title>{}</title></rect>",
-                LABEL + i * CELL + 1,
+                "<rect role=\"img\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"{fill}\" aria-label=\"{}\"><title>{}</title></rect>",
+                x + 1,
                 y + 1,
-                CELL - 2,
-                CELL - 2,
-                shade(cell.count),
+                CELL_W - 2,
+                CELL_H - 2,
                 esc(&label),
                 esc(&tip)
             );
+            if cell.count > 0 {
+                let _ = write!(
+                    body,
+                    "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{ink}\" aria-hidden=\"true\">{}</text>",
+                    x + CELL_W / 2,
+                    y + CELL_H - 6,
+                    cell.count
+                );
+            }
         }
         let _ = write!(body, "</g>");
-        y += CELL;
+        y += CELL_H;
     }
     let mut head = String::new();
     for (i, m) in h.months.iter().enumerate() {
-        let x = LABEL + i * CELL + CELL / 2;
         let _ = write!(
             head,
-            "<text x=\"{x}\" y=\"{}\" transform=\"rotate(-60 {x} {})\" role=\"columnheader\">{}</text>",
-            HEAD - 4,
-            HEAD - 4,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" role=\"columnheader\">{}</text>",
+            LABEL + i * CELL_W + CELL_W / 2,
+            HEAD - 8,
             esc(m)
         );
     }
-    let width = LABEL + h.months.len() * CELL + 8;
+    let width = (LABEL + h.months.len() * CELL_W).max(widest) + 8;
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{y}\" viewBox=\"0 0 {width} {y}\" role=\"table\" aria-label=\"Evidence per behaviour and month\">{head}{body}</svg>"
     )

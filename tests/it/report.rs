@@ -751,6 +751,8 @@ fn html_export_is_self_contained_and_has_no_active_content() {
         "g",
         "text",
         "rect",
+        "colgroup",
+        "col",
     ];
     for (name, attrs) in tags(&html) {
         assert!(
@@ -771,7 +773,9 @@ fn html_export_is_self_contained_and_has_no_active_content() {
     ));
     // The heatmap: inline SVG, a tooltip and an accessible label per cell.
     assert!(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-    assert!(html.contains("aria-label=\"L1.2.1 in 2026-09: 2 entries: Feedback from Lena Fischer; Entry sync\""));
+    assert!(html.contains(
+        "aria-label=\"L1.2.1 in 2026-09: 2 entries: Feedback from Lena Fischer; Entry sync\""
+    ));
     assert!(html.contains(
         "<title>L1.2.1 in 2026-09: 2 entries\n2026-09-20 Feedback from Lena Fischer\n2026-09-02 Entry sync</title>"
     ));
