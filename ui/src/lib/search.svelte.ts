@@ -82,14 +82,23 @@ export function runSaved(s: SavedSearch): void {
   if (nav.view.name !== 'search') go({ name: 'search' });
 }
 
-// ---- recent queries (this window's storage; not journal data) ----
+// ---- recent queries (the window's storage, kept per journal; not journal data) ----
 
-const RECENT_KEY = 'rungs.recent-searches';
+let recentKey = 'rungs.recent-searches';
+
+/** Keeps recent queries apart per journal (the app's storage is shared by all). */
+export function scopeRecent(dataDir: string): void {
+  recentKey = `rungs.recent-searches:${dataDir}`;
+}
+
+export function forgetRecent(): void {
+  localStorage.removeItem(recentKey);
+}
 const RECENT_MAX = 6;
 
 export function recentSearches(): string[] {
   try {
-    const v = JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]');
+    const v = JSON.parse(localStorage.getItem(recentKey) ?? '[]');
     return Array.isArray(v) ? v.filter((x) => typeof x === 'string').slice(0, RECENT_MAX) : [];
   } catch {
     return [];
@@ -102,7 +111,7 @@ export function rememberSearch(query: string): void {
   if (!q) return;
   const rest = recentSearches().filter((x) => x.toLowerCase() !== q.toLowerCase());
   try {
-    localStorage.setItem(RECENT_KEY, JSON.stringify([q, ...rest].slice(0, RECENT_MAX)));
+    localStorage.setItem(recentKey, JSON.stringify([q, ...rest].slice(0, RECENT_MAX)));
   } catch {
     // storage full or unavailable: recent searches are a convenience
   }
