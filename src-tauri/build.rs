@@ -38,6 +38,12 @@ const COMMANDS: &[&str] = &[
     "save_draft",
     "get_draft",
     "discard_draft",
+    "brief",
+    "heatmap",
+    "save_brief",
+    "goals",
+    "add_goal",
+    "set_goal_status",
 ];
 
 fn main() {

@@ -6,9 +6,12 @@
 use rungs::demo::{DemoStatus, DemoSummary};
 use rungs::journal::browse::EntryPage;
 use rungs::journal::drafts::Draft;
-use rungs::journal::{Entry, EntryInput, FollowUpItem, ListFilter, Person, Revision};
+use rungs::journal::{
+    Entry, EntryInput, FollowUpItem, GoalInput, GoalItem, GoalStatus, ListFilter, Person, Revision,
+};
 use rungs::ladder::import::{ImportReport, read_files};
 use rungs::ladder::{Evidence, ImportOptions, Ladder, Profile};
+use rungs::report::{Brief, BriefFormat, BriefRequest, Heatmap};
 use rungs::search::saved::SavedSearch;
 use rungs::search::{SearchRequest, SearchResults};
 use rungs::suggest::{SuggestRequest, Suggestion};
@@ -233,4 +236,49 @@ pub fn get_draft(s: S, slot: String) -> AppResult<Option<Draft>> {
 #[tauri::command(async)]
 pub fn discard_draft(s: S, slot: String) -> AppResult<()> {
     s.with(|j| j.discard_draft(&slot))
+}
+
+/// The brief for a growth conversation (see `BriefRequest` for the defaults).
+#[tauri::command(async)]
+pub fn brief(s: S, request: BriefRequest) -> AppResult<Brief> {
+    s.with(|j| j.brief(&request))
+}
+
+/// The coverage heatmap (the ladder view asks for a longer period than the brief's).
+#[tauri::command(async)]
+pub fn heatmap(s: S, request: BriefRequest) -> AppResult<Heatmap> {
+    s.with(|j| j.heatmap(&request))
+}
+
+/// Asks where to save the brief (the native save dialog, starting at `file_name`) and
+/// writes it there in `format`; the path written, or `None` if the user cancelled.
+#[tauri::command(async)]
+pub fn save_brief(
+    app: tauri::AppHandle,
+    s: S,
+    request: BriefRequest,
+    format: BriefFormat,
+    file_name: String,
+) -> AppResult<Option<String>> {
+    let Some(path) = crate::save::brief_path(&app, format, &file_name) else {
+        return Ok(None);
+    };
+    s.with(|j| j.save_brief(&request, format, &path))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Goals of conversations not in the trash (only open ones with `open_only`).
+#[tauri::command(async)]
+pub fn goals(s: S, open_only: bool) -> AppResult<Vec<GoalItem>> {
+    s.with(|j| j.goals(open_only))
+}
+
+#[tauri::command(async)]
+pub fn add_goal(s: S, conversation: String, goal: GoalInput) -> AppResult<GoalItem> {
+    s.with(|j| j.add_goal(&conversation, goal))
+}
+
+#[tauri::command(async)]
+pub fn set_goal_status(s: S, goal: String, status: GoalStatus) -> AppResult<GoalItem> {
+    s.with(|j| j.set_goal_status(&goal, status))
 }

@@ -9,6 +9,7 @@ mod commands;
 mod error;
 mod links;
 mod pick;
+mod save;
 mod state;
 mod types;
 
@@ -64,6 +65,12 @@ fn main() {
             commands::save_draft,
             commands::get_draft,
             commands::discard_draft,
+            commands::brief,
+            commands::heatmap,
+            commands::save_brief,
+            commands::goals,
+            commands::add_goal,
+            commands::set_goal_status,
         ])
         .build(tauri::generate_context!())
         .expect("start the Rungs window");

@@ -4,6 +4,9 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   ErrorPayload,
   AppInfo,
+  Brief,
+  BriefFormat,
+  BriefRequest,
   DemoStatus,
   DemoSummary,
   Draft,
@@ -12,6 +15,10 @@ import type {
   EntryPage,
   Evidence,
   FollowUpItem,
+  GoalInput,
+  GoalItem,
+  GoalStatus,
+  Heatmap,
   ImportReport,
   Ladder,
   ListFilter,
@@ -95,4 +102,12 @@ export const api = {
   saveDraft: (slot: string, data: string) => call<Draft>('save_draft', { slot, data }),
   getDraft: (slot: string) => call<Draft | null>('get_draft', { slot }),
   discardDraft: (slot: string) => call<null>('discard_draft', { slot }),
+  brief: (request: BriefRequest) => call<Brief>('brief', { request }),
+  heatmap: (request: BriefRequest) => call<Heatmap>('heatmap', { request }),
+  /** Opens the save dialog and writes the brief; the path written, null if cancelled. */
+  saveBrief: (request: BriefRequest, format: BriefFormat, fileName: string) =>
+    call<string | null>('save_brief', { request, format, fileName }),
+  goals: (openOnly: boolean) => call<GoalItem[]>('goals', { openOnly }),
+  addGoal: (conversation: string, goal: GoalInput) => call<GoalItem>('add_goal', { conversation, goal }),
+  setGoalStatus: (goal: string, status: GoalStatus) => call<GoalItem>('set_goal_status', { goal, status }),
 };

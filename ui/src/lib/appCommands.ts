@@ -35,6 +35,7 @@ export function registerAppCommands(actions: AppActions): () => void {
     view('ladder', 'Ladder', { name: 'ladder' }, 'Ctrl 2', 'behaviours evidence levels career'),
     view('people', 'People', { name: 'people' }, 'Ctrl 3', 'persons mentees partners'),
     view('follow-ups', 'Follow-ups', { name: 'follow-ups' }, 'Ctrl 4', 'todo tasks open'),
+    view('brief', 'Growth conversation brief', { name: 'brief' }, undefined, 'prepare review heatmap export print goals'),
     view('trash', 'Trash', { name: 'trash' }, undefined, 'deleted restore'),
   ]);
   const offNew = register('app-new', [
@@ -44,6 +45,7 @@ export function registerAppCommands(actions: AppActions): () => void {
         ['pairing', 'New pairing session'],
         ['feedback', 'New feedback'],
         ['learning', 'New learning'],
+        ['conversation', 'New growth conversation'],
       ] as const
     ).map(([kind, title]) => ({
       id: `new-${kind}`,

@@ -44,7 +44,7 @@ function contrast(a: Rgb, b: Rgb): number {
 // selected items (--accent-2), error boxes (--danger-2), buttons and toasts.
 const plainBackgrounds = ['--bg', '--surface', '--surface-2', '--accent-2'];
 const pairs: [string, string][] = [
-  ...['--text', '--text-2', '--text-3', '--accent', '--danger', '--pairing', '--feedback', '--learning'].flatMap(
+  ...['--text', '--text-2', '--text-3', '--accent', '--danger', '--pairing', '--feedback', '--learning', '--conversation'].flatMap(
     (fg) => plainBackgrounds.map((bg): [string, string] => [fg, bg]),
   ),
   ['--text-2', '--border'], // sidebar item under the pointer

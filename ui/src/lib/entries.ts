@@ -5,6 +5,7 @@ export const KIND_LABEL: Record<Kind, string> = {
   pairing: 'Pairing session',
   feedback: 'Feedback',
   learning: 'Learning',
+  conversation: 'Growth conversation',
 };
 
 /** A stored word in sentence case for display: "received" → "Received" (as KIND_LABEL's
@@ -38,6 +39,7 @@ const FIELD_LABEL: Record<string, string> = {
   reflection: 'Reflection',
   body: 'Text',
   source: 'Source',
+  goals: 'Goals',
 };
 
 /** A core error under its field, as a sentence: "impact: is required…" → "Impact is
@@ -56,10 +58,10 @@ export function describeChange(revision: number, changed: string[]): string {
   return `Changed: ${names.join(', ')}`;
 }
 
-/** The people an entry names: pairing partners or the feedback's person. */
+/** The people an entry names: pairing partners, the feedback's or the conversation's person. */
 export function peopleOf(e: Entry): string[] {
   if (e.kind === 'pairing') return e.partners;
-  if (e.kind === 'feedback') return [e.person];
+  if (e.kind === 'feedback' || e.kind === 'conversation') return [e.person];
   return [];
 }
 

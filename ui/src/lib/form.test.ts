@@ -100,6 +100,32 @@ describe('capture form', () => {
     expect(toInput(back)).toEqual(r);
   });
 
+  it('turns a growth conversation into the core input with its goals, dropping blank new ones', () => {
+    const f = emptyForm('conversation', '2026-11-20');
+    f.person = 'Lena Fischer';
+    f.notes = 'Talked about **on-call**';
+    f.goals = [
+      { id: '', text: ' Write two KB articles ', behaviours: ['L1.2.4'], status: 'open' },
+      { id: '', text: '  ', behaviours: [], status: 'open' },
+      { id: 'g1', text: 'Lead an incident review', behaviours: [], status: 'achieved' },
+    ];
+    const r = toInput(f);
+    if (!r.ok || r.input.kind !== 'conversation') throw new Error('expected a conversation');
+    expect(r.input.person).toBe('Lena Fischer');
+    expect(r.input.notes).toBe('Talked about **on-call**');
+    expect(r.input.title).toBe(null);
+    expect(r.input.goals).toEqual([
+      { id: '', text: 'Write two KB articles', behaviours: ['L1.2.4'], status: 'open' },
+      { id: 'g1', text: 'Lead an incident review', behaviours: [], status: 'achieved' },
+    ]);
+    expect(writtenText(f)).toContain('Write two KB articles');
+    const back = fromInput(r.input);
+    expect(back.person).toBe('Lena Fischer');
+    expect(back.goals).toEqual(r.input.goals);
+    expect(toInput(back)).toEqual(r);
+    expect(fieldOf('goal')).toBe('goals');
+  });
+
   it('collects what the user wrote and knows an empty form', () => {
     const f = emptyForm('feedback', '2026-01-14');
     expect(hasContent(f)).toBe(false);

@@ -2,7 +2,7 @@
 // the core's EntryInput on save. The core validates; the only checks here are that
 // "minutes" is a whole number, because IPC cannot carry "abc" as a number, and that the
 // date is written YYYY-MM-DD, so the message can say how to write it.
-import type { Direction, EntryInput, FollowUp, Kind, Role, Tone } from './generated/types';
+import type { Direction, EntryInput, FollowUp, Goal, Kind, Role, Tone } from './generated/types';
 import { dateProblem } from './isodate';
 
 export interface FormState {
@@ -29,6 +29,8 @@ export interface FormState {
   reflection: string;
   body: string;
   source: string;
+  /** A growth conversation's goals (its person is `person`, its notes `notes`). */
+  goals: Goal[];
   /** Typed into an input but not yet a chip or a follow-up: kept in the draft, added on save. */
   typed: { partners: string; tags: string; followUp: string };
 }
@@ -58,6 +60,7 @@ export function emptyForm(kind: Kind, date: string): FormState {
     reflection: '',
     body: '',
     source: '',
+    goals: [],
     typed: { partners: '', tags: '', followUp: '' },
   };
 }
@@ -126,6 +129,19 @@ export function toInput(f: FormState): ToInput {
       },
     };
   }
+  if (f.kind === 'conversation') {
+    return {
+      ok: true,
+      input: {
+        ...common,
+        kind: 'conversation',
+        person: f.person,
+        notes: opt(f.notes),
+        // A goal added and left blank is dropped; a stored one emptied is the core's to refuse.
+        goals: f.goals.filter((g) => g.text.trim() || g.id).map((g) => ({ ...g, text: g.text.trim() })),
+      },
+    };
+  }
   return { ok: true, input: { ...common, kind: 'learning', body: f.body, source: opt(f.source) } };
 }
 
@@ -153,6 +169,10 @@ export function fromInput(input: EntryInput): FormState {
     f.impact = input.impact;
     f.tone = input.tone ?? '';
     f.reflection = input.reflection ?? '';
+  } else if (input.kind === 'conversation') {
+    f.person = input.person;
+    f.notes = input.notes ?? '';
+    f.goals = input.goals.map((g) => ({ ...g, behaviours: [...g.behaviours] }));
   } else {
     f.body = input.body;
     f.source = input.source ?? '';
@@ -169,7 +189,9 @@ export function writtenText(f: FormState): string {
       ? [f.title, f.area, f.notes, f.learned, ...f.followUps.map((x) => x.text)]
       : f.kind === 'feedback'
         ? [f.title, f.situation, f.observed, f.impact, f.reflection]
-        : [f.title, f.body];
+        : f.kind === 'conversation'
+          ? [f.title, f.notes, ...f.goals.map((g) => g.text)]
+          : [f.title, f.body];
   return [...parts, ...f.tags].filter((s) => s.trim()).join('\n');
 }
 
@@ -187,7 +209,13 @@ export function hasContent(f: FormState): boolean {
 /** The form field a core error names ("follow-up", "partner", "tag"… map to their inputs). */
 export function fieldOf(coreField: string | undefined): string | undefined {
   if (!coreField) return undefined;
-  const map: Record<string, string> = { partner: 'partners', tag: 'tags', behaviour: 'behaviours', 'follow-up': 'followUps' };
+  const map: Record<string, string> = {
+    partner: 'partners',
+    tag: 'tags',
+    behaviour: 'behaviours',
+    'follow-up': 'followUps',
+    goal: 'goals',
+  };
   return map[coreField] ?? coreField;
 }
 

@@ -9,7 +9,8 @@ export type View =
   | { name: 'ladder' }
   | { name: 'people' }
   | { name: 'follow-ups' }
-  | { name: 'search' };
+  | { name: 'search' }
+  | { name: 'brief' };
 
 export const nav = $state<{ view: View; stack: View[] }>({ view: { name: 'journal' }, stack: [] });
 

@@ -1,0 +1,159 @@
+// The growth conversation brief in the built app (issue 8): from the demo journal, a
+// newcomer sets their level, opens the brief, sees the coverage heatmap and saves the HTML
+// brief; a conversation recorded with a goal shows in the next brief, where its status is
+// changed in place. Native save dialogs cannot be driven over WebDriver:
+// RUNGS_E2E_SAVE_PATH names the directory the app's save action writes to instead.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { $t, shot, startDriver, stopDriver, TODAY, withApp } from './harness.mjs';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'rungs-e2e-brief-'));
+const journal = path.join(tmp, 'journal');
+const saves = path.join(tmp, 'saved');
+mkdirSync(saves);
+process.env.RUNGS_E2E_SAVE_PATH = saves;
+
+before(startDriver);
+after(() => {
+  stopDriver();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+async function until(b, what, fn, timeout = 15000) {
+  await b.waitUntil(fn, { timeout, timeoutMsg: what });
+}
+
+/** Dismisses the toasts and waits until none shows, so they stay out of a screenshot. */
+async function noToasts(b) {
+  await until(b, 'the toasts did not go', async () =>
+    b.execute(() => {
+      document.querySelectorAll('[data-testid="toast"] .close').forEach((x) => x.click());
+      return document.querySelectorAll('[data-testid="toast"]').length === 0;
+    }),
+  );
+}
+
+/** Every heatmap cell's label and count, in order. */
+const cells = (b) =>
+  b.execute(() =>
+    [...document.querySelectorAll('[data-testid="heatmap"] rect[role="gridcell"]')].map((r) => ({
+      label: r.getAttribute('aria-label'),
+      count: Number(r.dataset.count),
+    })),
+  );
+
+test('brief: from the demo journal to a saved, self-contained HTML brief with its heatmap', async () => {
+  await withApp(journal, async (b) => {
+    const started = Date.now();
+    const load = await $t(b, 'load-demo');
+    await load.waitForDisplayed({ timeout: 20000 });
+    await load.click();
+    await (await $t(b, 'entry-row')).waitForDisplayed({ timeout: 20000 });
+
+    await (await $t(b, 'nav-brief')).click();
+    // The demo journal has no level set: the brief asks for it in place.
+    const pick = await $t(b, 'brief-level-select');
+    await pick.waitForDisplayed({ timeout: 15000 });
+    await pick.selectByIndex(1);
+    await (await $t(b, 'brief-set-level')).click();
+    await until(b, 'the brief did not open', async () => (await (await $t(b, 'brief-title')).getText()) === 'My brief');
+    const meta = await (await $t(b, 'brief-meta')).getText();
+    assert.match(meta, /^L1 .+ → L2 /, `the default level and target are shown: ${meta}`);
+    assert.match(await (await $t(b, 'brief-period')).getText(), /2026.+the last 90 days/);
+
+    // The heatmap: one labelled cell per behaviour and month, some with evidence.
+    await (await $t(b, 'heatmap')).waitForDisplayed();
+    const all = await cells(b);
+    const months = await b.execute(() => document.querySelectorAll('[data-testid="heatmap"] text.month').length);
+    const rows = await b.execute(() => document.querySelectorAll('[data-testid="heatmap"] g[role="row"]').length);
+    assert.ok(months >= 3 && rows >= 20, `a heatmap of ${rows} rows × ${months} months`);
+    assert.equal(all.length, rows * months);
+    for (const c of all) assert.match(c.label, /^L[12]\.\d+\.\d+ .+, \d{4}-\d{2}: (\d+ entries|1 entry|no entries)$/);
+    const busy = all.filter((c) => c.count > 0);
+    assert.ok(busy.length > 3, 'some cells hold evidence');
+    assert.ok(all.some((c) => c.count === 0), 'some cells are empty');
+
+    await (await $t(b, 'talking-points')).waitForDisplayed();
+    await noToasts(b);
+    await shot(b, 'brief');
+
+    // Save the HTML brief; the test-only variable stands in for the save dialog.
+    await (await $t(b, 'save-brief-html')).click();
+    const saved = await $t(b, 'brief-saved');
+    await saved.waitForDisplayed({ timeout: 15000 });
+    const seconds = (Date.now() - started) / 1000;
+    const file = path.join(saves, `brief-${TODAY}.html`);
+    assert.ok((await saved.getText()).includes(file), 'the view says where it saved the brief');
+    assert.ok(existsSync(file), `${file} was written`);
+    const html = readFileSync(file, 'utf8');
+    assert.match(html, /^<!DOCTYPE html>/i);
+    // Self-contained: no script, no stylesheet, image or font fetched from elsewhere.
+    assert.doesNotMatch(html, /<script/i);
+    assert.doesNotMatch(html, /<link[^>]+href=/i);
+    assert.doesNotMatch(html, /\ssrc=["']?(https?:|\/\/|file:)/i);
+    assert.match(html, /<style/i);
+    // Every behaviour of the level and the target, with its text.
+    for (const id of ['L1.1.1', 'L1.2.4', 'L2.3.3']) assert.ok(html.includes(id), `${id} in the HTML brief`);
+    assert.ok(html.includes('I collaborate with teammates to learn and solve problems together'));
+    console.log(`# demo journal to a saved HTML brief in ${seconds.toFixed(1)} s (by the test driver)`);
+
+    // The heatmap close up, with a month's entries listed on hover.
+    await (await b.$('#h-heatmap')).scrollIntoView({ block: 'start' });
+    await noToasts(b);
+    // A cell with evidence in the top half of the window, so its list shows below it.
+    const target = await b.$(
+      await b.execute(() => {
+        const all = [...document.querySelectorAll('[data-testid="heatmap"] rect[role="gridcell"]:not([data-count="0"])')];
+        const cell = all.find((r) => r.getBoundingClientRect().top > 120 && r.getBoundingClientRect().top < 420) ?? all[0];
+        return `[data-cell="${cell.dataset.cell}"]`;
+      }),
+    );
+    await target.moveTo();
+    await (await $t(b, 'heatmap-tip')).waitForDisplayed({ timeout: 5000 });
+    await shot(b, 'heatmap');
+
+    // A click opens the entry (or lists the month's entries to pick from).
+    await target.click();
+    const pinned = await b.$('[data-testid="heatmap-tip"] button.open');
+    if (await pinned.isExisting()) await pinned.click();
+    await (await $t(b, 'entry-title')).waitForDisplayed({ timeout: 10000 });
+    await (await $t(b, 'back')).click();
+    await (await $t(b, 'heatmap')).waitForDisplayed({ timeout: 10000 });
+  });
+});
+
+test('brief: a recorded conversation and its goal show in the next brief, status changed in place', async () => {
+  await withApp(journal, async (b) => {
+    await (await $t(b, 'new-entry')).waitForDisplayed({ timeout: 20000 });
+    await (await $t(b, 'new-entry')).click();
+    await (await $t(b, 'kind-conversation')).click();
+    await (await b.$('#f-person')).setValue('Lena Fischer');
+    const notes = await b.$('[data-testid="md-f-notes"] .cm-content');
+    await notes.click();
+    await notes.addValue('Went through the brief together.');
+    await (await $t(b, 'add-goal')).click();
+    await (await $t(b, 'goal-text')).setValue('Write two KB articles from support tickets');
+    await b.keys(['Control', 'Enter']);
+    await (await $t(b, 'entry-goals')).waitForDisplayed({ timeout: 15000 });
+    assert.match(await (await $t(b, 'entry-title')).getText(), /Growth conversation with Lena Fischer/);
+
+    await (await $t(b, 'nav-brief')).click();
+    const goals = await $t(b, 'brief-goals');
+    await goals.waitForDisplayed({ timeout: 15000 });
+    assert.match(await goals.getText(), /Write two KB articles from support tickets/);
+    assert.match(await (await $t(b, 'brief-period')).getText(), /since the last growth conversation/);
+
+    await (await goals.$('select')).selectByAttribute('value', 'achieved');
+    await until(b, 'the goal was not marked achieved', async () =>
+      b.execute(() => document.querySelector('[data-testid="brief-goals"] li')?.classList.contains('achieved')),
+    );
+    await (await b.$('#h-goals')).scrollIntoView({ block: 'start' });
+    await noToasts(b);
+    await shot(b, 'brief-goals');
+    await (await b.$('[data-testid="brief-view"] section.level')).scrollIntoView({ block: 'start' });
+    await shot(b, 'brief-behaviours');
+  });
+});
