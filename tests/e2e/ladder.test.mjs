@@ -135,8 +135,8 @@ test('ladder: a new entry counts as evidence, the current level is set, a ladder
     await summary.waitForDisplayed({ timeout: 15000 });
     assert.match(await summary.getText(), /\d+ added/);
     await (await $t(b, 'import-close')).click();
-    const levels = await b.$$('nav[aria-label="Levels"] .level');
-    assert.equal(await levels.length, 3);
+    const levelCount = async () => b.$$('nav[aria-label="Levels"] .level').length;
+    await until(b, 'the imported level is not in the list', async () => (await levelCount()) === 3);
 
     // Re-import an edited file: one bullet reworded, one removed.
     const edited = readFileSync(fixture, 'utf8')
@@ -164,7 +164,8 @@ test('ladder: a new entry counts as evidence, the current level is set, a ladder
     await err.waitForDisplayed({ timeout: 15000 });
     assert.match(await err.getText(), /senior-i-engineer\.md/);
     await (await b.$('button=Close')).click();
-    assert.equal(await (await b.$$('nav[aria-label="Levels"] .level')).length, 3);
+    await (await $t(b, 'level-L1')).waitForDisplayed();
+    assert.equal(await levelCount(), 3);
   });
 });
 
@@ -197,6 +198,16 @@ test('people: a person\'s timeline, rename; follow-ups ticked off in place', asy
     await input.setValue(renamed);
     await (await $t(b, 'rename-save')).click();
     await until(b, 'the person was not renamed', async () => (await text(b, 'person-name')) === renamed);
+    // Marked as a mentee, and unmarked: the button and the list follow.
+    const mentee = await $t(b, 'toggle-mentee');
+    const wasMentee = (await mentee.getAttribute('aria-pressed')) === 'true';
+    await mentee.click();
+    await until(b, 'the mentee mark did not change', async () => (await mentee.getAttribute('aria-pressed')) === String(!wasMentee));
+    const badge = () => b.execute(() => !!document.querySelector('[data-testid="person-row"][aria-current="true"] .mentee'));
+    assert.equal(await badge(), !wasMentee);
+    await mentee.click();
+    await until(b, 'the mentee mark did not change back', async () => (await mentee.getAttribute('aria-pressed')) === String(wasMentee));
+    assert.equal(await badge(), wasMentee);
     // Every entry now names them so: the timeline and an entry opened from it.
     await (await b.$('[data-testid="person-timeline-row"]')).waitForDisplayed({ timeout: 10000 });
     await (await b.$('[data-testid="person-timeline-row"]')).click();
