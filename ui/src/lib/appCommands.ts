@@ -35,7 +35,7 @@ export function registerAppCommands(actions: AppActions): () => void {
     view('ladder', 'Ladder', { name: 'ladder' }, 'Ctrl 2', 'behaviours evidence levels career'),
     view('people', 'People', { name: 'people' }, 'Ctrl 3', 'persons mentees partners'),
     view('follow-ups', 'Follow-ups', { name: 'follow-ups' }, 'Ctrl 4', 'todo tasks open'),
-    view('brief', 'Growth conversation brief', { name: 'brief' }, undefined, 'prepare review heatmap export print goals'),
+    view('brief', 'Growth conversation brief', { name: 'brief' }, 'Ctrl 5', 'prepare review heatmap export print goals'),
     view('trash', 'Trash', { name: 'trash' }, undefined, 'deleted restore'),
   ]);
   const offNew = register('app-new', [

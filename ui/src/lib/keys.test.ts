@@ -28,13 +28,14 @@ describe('keys', () => {
     expect(isSave(key('Enter'))).toBe(false);
   });
 
-  it('Ctrl+1..4 pick the sidebar views, by physical key on any layout', () => {
+  it('Ctrl+1..5 pick the sidebar views, by physical key on any layout', () => {
     expect(viewShortcut({ ...key('1', { ctrlKey: true }), code: 'Digit1' })).toBe('journal');
     expect(viewShortcut({ ...key('2', { ctrlKey: true }), code: 'Digit2' })).toBe('ladder');
     expect(viewShortcut({ ...key('3', { metaKey: true }), code: 'Digit3' })).toBe('people');
     // A French AZERTY keyboard sends "'" for the key labelled 4 without Shift.
     expect(viewShortcut({ ...key("'", { ctrlKey: true }), code: 'Digit4' })).toBe('follow-ups');
-    expect(viewShortcut({ ...key('5', { ctrlKey: true }), code: 'Digit5' })).toBeNull();
+    expect(viewShortcut({ ...key('5', { ctrlKey: true }), code: 'Digit5' })).toBe('brief');
+    expect(viewShortcut({ ...key('6', { ctrlKey: true }), code: 'Digit6' })).toBeNull();
     expect(viewShortcut({ ...key('2'), code: 'Digit2' })).toBeNull();
     expect(viewShortcut({ ...key('2', { ctrlKey: true, altKey: true }), code: 'Digit2' })).toBeNull();
     expect(viewShortcut({ ...key('2', { ctrlKey: true, shiftKey: true }), code: 'Digit2' })).toBeNull();

@@ -18,14 +18,14 @@ export function isFind(e: Key & { target: EventTarget | null }): boolean {
   return !(t instanceof HTMLElement && (t.isContentEditable || t.closest('input, textarea, select, [contenteditable]')));
 }
 
-/** Ctrl+1 … Ctrl+4: the journal, the ladder, people, follow-ups (as the sidebar lists them). */
-export const VIEW_KEYS = ['journal', 'ladder', 'people', 'follow-ups'] as const;
+/** Ctrl+1 … Ctrl+5: the journal, the ladder, people, follow-ups, the brief (as the sidebar lists them). */
+export const VIEW_KEYS = ['journal', 'ladder', 'people', 'follow-ups', 'brief'] as const;
 export type ViewKey = (typeof VIEW_KEYS)[number];
 
 /** The view a Ctrl+digit asks for (from `code`, so it works on every keyboard layout), or null. */
 export function viewShortcut(e: Key & { code?: string }): ViewKey | null {
   if (!mod(e) || e.shiftKey) return null;
-  const m = /^Digit([1-4])$/.exec(e.code ?? '') ?? /^([1-4])$/.exec(e.key);
+  const m = /^Digit([1-5])$/.exec(e.code ?? '') ?? /^([1-5])$/.exec(e.key);
   return m ? VIEW_KEYS[Number(m[1]) - 1] : null;
 }
 
