@@ -232,12 +232,41 @@ impl Database {
             })?;
             staged
         };
-        let aside = fresh_name(aside_dir, "journal-before-restore");
-        copy_to_new(
-            &self.conn,
-            &aside,
-            "the copy of the journal kept before restoring",
-        )?;
+        // A write another process commits after the copy is taken would be in neither
+        // the copy nor the restored journal: `data_version` tells whether one came,
+        // and the copy is taken again until none did. (What remains is the moment
+        // between this check and the restore taking the write lock.)
+        let data_version = |conn: &Connection| -> rusqlite::Result<i64> {
+            conn.query_row("PRAGMA data_version", [], |r| r.get(0))
+        };
+        let mut aside = None;
+        let mut settled = false;
+        for _ in 0..10 {
+            let before = data_version(&self.conn)?;
+            let copy = fresh_name(aside_dir, "journal-before-restore");
+            copy_to_new(
+                &self.conn,
+                &copy,
+                "the copy of the journal kept before restoring",
+            )?;
+            if let Some(stale) = aside.replace(copy) {
+                // Superseded moments after it was made: it is ours, not the user's.
+                let _ = std::fs::remove_file(stale);
+            }
+            if data_version(&self.conn)? == before {
+                settled = true;
+                break;
+            }
+        }
+        let aside = aside.expect("at least one copy");
+        if !settled {
+            let _ = std::fs::remove_file(&aside);
+            return Err(Error::Conflict(
+                "another program kept writing to the journal while it was being copied \
+                 aside; try the restore again when it is idle (nothing was changed)"
+                    .into(),
+            ));
+        }
         copy_all(&staged.conn, &mut self.conn)?;
         Ok(aside)
     }

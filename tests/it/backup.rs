@@ -133,6 +133,54 @@ fn a_backup_taken_while_another_process_writes_is_whole_and_holds_a_prefix_of_th
 }
 
 #[test]
+fn a_restore_while_another_process_writes_loses_no_write() {
+    const WRITES: usize = 30;
+    let env = Env::new();
+    add_learning(&env, "from the backup");
+    let backup = env.dir.path().join("b.sqlite3");
+    env.ok(&["backup", "create", "--out", s(&backup)]);
+    let script = format!(
+        "for i in $(seq 1 {WRITES}); do \
+           \"$RUNGS\" --data-dir \"$DIR\" add learning --title \"w$(printf %03d $i)\" \
+           --date 2026-11-20 --body b || exit 1; \
+         done"
+    );
+    let mut writer = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .env("RUNGS", rungs_bin())
+        .env("DIR", env.data_dir())
+        .env("RUNGS_TODAY", TODAY)
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("spawn writer");
+    // Restore once some writes have landed, while the others are still coming.
+    while titles_in(&env.db_path()).len() < 4 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let v = env.json(&["backup", "restore", s(&backup), "--json"]);
+    assert!(writer.wait().unwrap().success());
+    let aside = PathBuf::from(v["kept_aside"].as_str().unwrap());
+    assert_eq!(integrity(&aside), "ok");
+    assert_eq!(integrity(&env.db_path()), "ok");
+    // Each write is in the journal kept aside (before the restore) or in the
+    // restored one (after it): a prefix there, the rest here, none lost.
+    let before: Vec<String> = titles_in(&aside)
+        .into_iter()
+        .filter(|t| t.starts_with('w'))
+        .collect();
+    let mut after = titles_in(&env.db_path());
+    assert_eq!(after.remove(0), "from the backup");
+    let all: Vec<String> = before.iter().chain(&after).cloned().collect();
+    let expected: Vec<String> = (1..=WRITES).map(|i| format!("w{i:03}")).collect();
+    assert_eq!(
+        all, expected,
+        "kept aside {before:?}, restored then written {after:?}"
+    );
+    assert!(before.len() >= 3, "{before:?}");
+}
+
+#[test]
 fn a_backup_never_replaces_a_file_unless_forced() {
     let env = Env::new();
     add_learning(&env, "first");
