@@ -194,21 +194,32 @@ fn kill_group(child: &mut Child) {
         .unwrap();
     assert!(killed.success(), "kill -KILL {group} failed");
     child.wait().unwrap();
-    // Liveness only: a killed process is gone within moments.
+    // Liveness only: a killed process is gone within moments. A zombie is gone too
+    // (it runs no more code), whoever reaps it: PID 1 of a container may never.
+    let pgrp = child.id().to_string();
     let deadline = Instant::now() + Duration::from_secs(30);
-    while Command::new("kill")
-        .args(["-0", "--", &group])
-        .stderr(Stdio::null())
-        .status()
-        .unwrap()
-        .success()
-    {
+    while live_in_group(&pgrp) {
         assert!(
             Instant::now() < deadline,
-            "process group {group} survived SIGKILL"
+            "process group {pgrp} survived SIGKILL"
         );
         std::thread::sleep(Duration::from_millis(5));
     }
+}
+
+/// Whether any process of group `pgrp` is still alive (not a zombie), from /proc.
+fn live_in_group(pgrp: &str) -> bool {
+    std::fs::read_dir("/proc").unwrap().flatten().any(|e| {
+        // "PID (COMM) STATE PPID PGRP ...": COMM may hold spaces, so split after ')'.
+        let Ok(stat) = std::fs::read_to_string(e.path().join("stat")) else {
+            return false;
+        };
+        let Some((_, rest)) = stat.rsplit_once(')') else {
+            return false;
+        };
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        fields.len() > 2 && fields[2] == pgrp && fields[0] != "Z"
+    })
 }
 
 /// Every id in the acknowledgement file (a line cut short by the kill does not count).
