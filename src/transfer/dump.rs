@@ -195,9 +195,17 @@ pub fn read(conn: &Connection, progress: &mut dyn FnMut(usize, usize)) -> Result
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let total = ids.len();
+    // The tables this schema has, looked up once rather than per entry.
+    let mut present = Vec::new();
+    let tables = ENTRY_CHILDREN.iter().map(|(t, _)| *t);
+    for table in tables.chain(GRANDCHILDREN.iter().map(|(_, t, ..)| *t)) {
+        if has_table(conn, table)? {
+            present.push(table);
+        }
+    }
     let mut entries = Vec::with_capacity(total);
     for (i, id) in ids.iter().enumerate() {
-        entries.push(read_entry(conn, id)?);
+        entries.push(read_entry(conn, id, &present)?);
         if i % 100 == 99 || i + 1 == total {
             progress(i + 1, total);
         }
@@ -218,17 +226,18 @@ pub fn read(conn: &Connection, progress: &mut dyn FnMut(usize, usize)) -> Result
 }
 
 /// One entry with its link rows and revisions.
-pub(crate) fn read_entry(conn: &Connection, id: &str) -> Result<EntryDoc> {
+/// `present`: which of the [`ENTRY_CHILDREN`] and [`GRANDCHILDREN`] tables exist.
+fn read_entry(conn: &Connection, id: &str, present: &[&str]) -> Result<EntryDoc> {
     let mut row = rows(conn, "entries", "WHERE id = ?1", &[&id], &[])?
         .pop()
         .ok_or_else(|| Error::not_found("entry", id))?;
     for (table, key) in ENTRY_CHILDREN {
-        if !has_table(conn, table)? {
+        if !present.contains(table) {
             continue;
         }
         let mut children = rows(conn, table, "WHERE entry_id = ?1", &[&id], &["entry_id"])?;
         for (parent, grand, column, grand_key) in GRANDCHILDREN {
-            if parent != table || !has_table(conn, grand)? {
+            if parent != table || !present.contains(grand) {
                 continue;
             }
             for child in &mut children {

@@ -16,6 +16,12 @@
 //! line that is exactly one of these headings cannot be part of a text). The file
 //! name is stable: date, a slug of the title and the last 8 characters of the id.
 //!
+//! Exporting again into a vault (`--force`) refreshes it in place: the files an
+//! export wrote are replaced, anything else (`.git/`, `.obsidian/`, notes without
+//! entry front matter) stays, and an entry file the journal does not have yet
+//! (edited or written by hand, not imported) stops the export before it changes
+//! anything.
+//!
 //! Importing reads `.rungs/journal.json` (as `rungs import FILE` does: the whole
 //! journal into an empty one, else a merge), then every entry file: a file whose
 //! content differs from the revision it says it shows was edited by hand and is
@@ -280,28 +286,101 @@ impl Journal {
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ExportSummary> {
         let partial = partial_beside(out, force)?;
+        // An existing vault is refreshed in place: the folder may be a git
+        // repository or an Obsidian vault with files of its own, which stay.
+        let ours = if out.exists() {
+            Some(self.files_to_replace(out)?)
+        } else {
+            None
+        };
         let result = self.write_vault(&partial, progress).and_then(|summary| {
-            if out.exists() {
-                if !out.join(JOURNAL_FILE).exists() {
-                    return Err(Error::Conflict(format!(
-                        "{} is not a Rungs vault; it is left as it is",
-                        out.display()
-                    )));
-                }
-                std::fs::remove_dir_all(out)
-                    .map_err(|e| Error::io(format!("cannot replace {}", out.display()), e))?;
+            match &ours {
+                None => std::fs::rename(&partial, out).map_err(|e| {
+                    Error::io(format!("cannot move the vault to {}", out.display()), e)
+                })?,
+                Some(old) => replace_in(out, old, &partial)?,
             }
-            std::fs::rename(&partial, out)
-                .map_err(|e| Error::io(format!("cannot move the vault to {}", out.display()), e))?;
             Ok(ExportSummary {
                 path: out.to_path_buf(),
                 ..summary
             })
         });
-        if result.is_err() {
-            let _ = std::fs::remove_dir_all(&partial);
-        }
+        let _ = std::fs::remove_dir_all(&partial);
         result
+    }
+
+    /// The files of the vault `out` that an export writes (and so replaces), after
+    /// checking that none holds something the journal lacks: an entry file edited
+    /// or written by hand must be imported first, or the export would lose it.
+    fn files_to_replace(&self, out: &Path) -> Result<Vec<PathBuf>> {
+        if !out.join(JOURNAL_FILE).exists() {
+            return Err(Error::Conflict(format!(
+                "{} is not a Rungs vault; it is left as it is",
+                out.display()
+            )));
+        }
+        let conn = self.database().conn();
+        let names = names(conn)?;
+        let mut files = Vec::new();
+        collect(out, out, &mut files)?;
+        let mut ours = Vec::new();
+        let mut pending = Vec::new();
+        for rel in files {
+            let text = std::fs::read_to_string(out.join(&rel))
+                .map_err(|e| Error::io(format!("cannot read {}", rel.display()), e))?;
+            let shown = rel.display().to_string();
+            let Some(f) = parse_entry(&shown, &text).ok().flatten() else {
+                continue;
+            };
+            let current: Option<i64> =
+                f.id.as_deref()
+                    .map(|id| {
+                        conn.query_row("SELECT revision FROM entries WHERE id = ?1", [id], |r| {
+                            r.get(0)
+                        })
+                        .optional()
+                    })
+                    .transpose()?
+                    .flatten();
+            let in_journal = match (f.id.as_deref(), current) {
+                (Some(id), Some(current)) => [f.revision.unwrap_or(current), current]
+                    .into_iter()
+                    .map(|n| revision_input(conn, &names, id, n))
+                    .collect::<Result<Vec<_>>>()?
+                    .iter()
+                    .any(|r| r.as_ref() == Some(&f.input)),
+                _ => false,
+            };
+            if in_journal {
+                ours.push(rel);
+            } else {
+                pending.push(shown);
+            }
+        }
+        if !pending.is_empty() {
+            return Err(Error::Conflict(format!(
+                "{} in {} {} not in this journal yet ({}); import the folder first \
+                 (`rungs import {}`) or export somewhere else; nothing was changed",
+                if pending.len() == 1 {
+                    "1 entry file"
+                } else {
+                    "entry files"
+                },
+                out.display(),
+                if pending.len() == 1 { "is" } else { "are" },
+                pending
+                    .iter()
+                    .take(3)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                out.display()
+            )));
+        }
+        for f in ["README.md", "people.md", JOURNAL_FILE] {
+            ours.push(PathBuf::from(f));
+        }
+        Ok(ours)
     }
 
     fn write_vault(
@@ -436,6 +515,52 @@ impl Journal {
         self.after_import();
         Ok(summary)
     }
+}
+
+/// Refreshes the vault `out`: removes `old` (the files an export wrote there) and
+/// the `ladder/` folder, moves in every file of `fresh`, drops emptied folders.
+fn replace_in(out: &Path, old: &[PathBuf], fresh: &Path) -> Result<()> {
+    let io = |what: &str, p: &Path, e| Error::io(format!("cannot {what} {}", p.display()), e);
+    for rel in old {
+        let p = out.join(rel);
+        if p.exists() {
+            std::fs::remove_file(&p).map_err(|e| io("remove", &p, e))?;
+        }
+    }
+    let ladder = out.join("ladder");
+    if ladder.exists() {
+        std::fs::remove_dir_all(&ladder).map_err(|e| io("remove", &ladder, e))?;
+    }
+    fn move_all(from: &Path, to: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(to)?;
+        for e in std::fs::read_dir(from)? {
+            let e = e?;
+            let target = to.join(e.file_name());
+            if e.path().is_dir() {
+                move_all(&e.path(), &target)?;
+            } else {
+                std::fs::rename(e.path(), target)?;
+            }
+        }
+        Ok(())
+    }
+    move_all(fresh, out).map_err(|e| io("write into", out, e))?;
+    fn drop_empty(dir: &Path, root: bool) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            if e.path().is_dir() && !e.file_name().to_string_lossy().starts_with('.') {
+                drop_empty(&e.path(), false);
+            }
+        }
+        if !root {
+            // Fails, as it should, unless the folder is empty.
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
+    drop_empty(out, true);
+    Ok(())
 }
 
 /// Every `.md` file under `dir` that may be an entry (not the README, people, the

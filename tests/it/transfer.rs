@@ -679,3 +679,70 @@ fn an_export_never_replaces_a_file_unless_forced() {
     assert!(err.contains("not a Rungs vault"), "{err}");
     assert_eq!(std::fs::read(dir.join("mine.md")).unwrap(), b"mine");
 }
+
+#[test]
+fn exporting_again_into_a_vault_refreshes_it_and_keeps_what_is_not_ours() {
+    let env = rich();
+    let vault = env.dir.path().join("vault");
+    env.ok(&["export", "--format", "markdown", "--out", s(&vault)]);
+    std::fs::create_dir(vault.join(".git")).unwrap();
+    std::fs::write(vault.join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+    std::fs::write(vault.join("scratch.md"), "thinking\n").unwrap();
+    let learning = file_with(&vault, "learning/2026/2026-11-19-1234-");
+    let text = std::fs::read_to_string(&learning).unwrap();
+    let id = text
+        .lines()
+        .find_map(|l| l.strip_prefix("id: "))
+        .unwrap()
+        .to_string();
+    std::fs::write(
+        &learning,
+        text.replace("Ünïcödé body", "changed in the vault"),
+    )
+    .unwrap();
+
+    // The edit is not in the journal yet: exporting over it would lose it.
+    let before = vault_files(&vault);
+    let err = env.fails(&[
+        "export",
+        "--format",
+        "markdown",
+        "--out",
+        s(&vault),
+        "--force",
+    ]);
+    assert!(err.contains("not in this journal yet"), "{err}");
+    assert!(err.contains("learning/2026/2026-11-19-1234-"), "{err}");
+    assert_eq!(vault_files(&vault), before);
+
+    env.ok(&["import", s(&vault)]);
+    env.ok(&["delete", &id]);
+    env.ok(&[
+        "export",
+        "--format",
+        "markdown",
+        "--out",
+        s(&vault),
+        "--force",
+    ]);
+    assert_eq!(
+        std::fs::read_to_string(vault.join(".git/HEAD")).unwrap(),
+        "ref: refs/heads/main\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(vault.join("scratch.md")).unwrap(),
+        "thinking\n"
+    );
+    // The entry went to the trash: its file moved there, with the edit.
+    assert!(!learning.exists());
+    let trashed = file_with(&vault, "trash/learning/2026/2026-11-19-1234-");
+    assert!(
+        std::fs::read_to_string(trashed)
+            .unwrap()
+            .contains("changed in the vault")
+    );
+    assert!(
+        !vault.join("learning/2026").exists(),
+        "an emptied folder is removed"
+    );
+}
