@@ -100,6 +100,18 @@ test('brief: from the demo journal to a saved, self-contained HTML brief with it
     assert.ok(html.includes('I collaborate with teammates to learn and solve problems together'));
     console.log(`# demo journal to a saved HTML brief in ${seconds.toFixed(1)} s (by the test driver)`);
 
+    // A longer period, chosen at the top: the brief and its heatmap follow.
+    const from = await b.$('#b-since');
+    await from.clearValue();
+    await from.setValue('2026-06-01');
+    await b.keys('Tab');
+    await until(b, 'the period did not change', async () =>
+      /1 Jun – 23 Nov 2026 · as chosen/.test(await (await $t(b, 'brief-period')).getText()),
+    );
+    await until(b, 'the heatmap did not grow to six months', async () =>
+      (await b.execute(() => document.querySelectorAll('[data-testid="heatmap"] text.month').length)) === 6,
+    );
+
     // The heatmap close up, with a month's entries listed on hover.
     await (await b.$('#h-heatmap')).scrollIntoView({ block: 'start' });
     await noToasts(b);
@@ -130,21 +142,42 @@ test('brief: a recorded conversation and its goal show in the next brief, status
     await (await $t(b, 'new-entry')).waitForDisplayed({ timeout: 20000 });
     await (await $t(b, 'new-entry')).click();
     await (await $t(b, 'kind-conversation')).click();
+    // Two months ago, so the next brief runs from it and the goal has evidence since.
+    const date = await b.$('#f-date');
+    await date.clearValue();
+    await date.setValue('2026-09-21');
     await (await b.$('#f-person')).setValue('Lena Fischer');
     const notes = await b.$('[data-testid="md-f-notes"] .cm-content');
     await notes.click();
     await notes.addValue('Went through the brief together.');
     await (await $t(b, 'add-goal')).click();
-    await (await $t(b, 'goal-text')).setValue('Write two KB articles from support tickets');
+    await (await $t(b, 'goal-text')).setValue('Share what I learn through pairing and reviews');
+    // The goal's behaviour, through its own ladder picker.
+    const goalField = await b.$('[data-field="goals"]');
+    await (await goalField.$('button*=Browse the ladder')).click();
+    const search = await b.$('[data-field="goals"] input[aria-label="Search behaviours"]');
+    await search.waitForDisplayed();
+    await search.setValue('L2.5.4');
+    const option = await b.$('[data-field="goals"] .picker .results label input');
+    await option.waitForDisplayed();
+    await option.click();
+    await (await (await goalField.$('.picker')).$('button=Done')).click();
+    await goalField.scrollIntoView({ block: 'center' });
+    await shot(b, 'capture-conversation');
     await b.keys(['Control', 'Enter']);
-    await (await $t(b, 'entry-goals')).waitForDisplayed({ timeout: 15000 });
+    const stored = await $t(b, 'entry-goals');
+    await stored.waitForDisplayed({ timeout: 15000 });
+    assert.match(await stored.getText(), /L2\.5\.4/);
     assert.match(await (await $t(b, 'entry-title')).getText(), /Growth conversation with Lena Fischer/);
 
     await (await $t(b, 'nav-brief')).click();
     const goals = await $t(b, 'brief-goals');
     await goals.waitForDisplayed({ timeout: 15000 });
-    assert.match(await goals.getText(), /Write two KB articles from support tickets/);
-    assert.match(await (await $t(b, 'brief-period')).getText(), /since the last growth conversation/);
+    assert.match(await goals.getText(), /Share what I learn through pairing and reviews/);
+    assert.match(await (await $t(b, 'brief-period')).getText(), /21 Sep – 23 Nov 2026 · since the last growth conversation/);
+    // The demo's evidence for L2.5.4 after the conversation is listed under the goal.
+    const since = await b.execute(() => document.querySelectorAll('[data-testid="brief-goals"] li .entry-link').length);
+    assert.ok(since > 0, 'evidence since the goal was agreed is listed');
 
     await (await goals.$('select')).selectByAttribute('value', 'achieved');
     await until(b, 'the goal was not marked achieved', async () =>
@@ -153,7 +186,5 @@ test('brief: a recorded conversation and its goal show in the next brief, status
     await (await b.$('#h-goals')).scrollIntoView({ block: 'start' });
     await noToasts(b);
     await shot(b, 'brief-goals');
-    await (await b.$('[data-testid="brief-view"] section.level')).scrollIntoView({ block: 'start' });
-    await shot(b, 'brief-behaviours');
   });
 });

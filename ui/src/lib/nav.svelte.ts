@@ -4,7 +4,7 @@ import type { Kind } from './generated/types';
 export type View =
   | { name: 'journal' }
   | { name: 'entry'; id: string }
-  | { name: 'capture'; kind?: Kind; editId?: string }
+  | { name: 'capture'; kind?: Kind; editId?: string; person?: string }
   | { name: 'trash' }
   | { name: 'ladder' }
   | { name: 'people' }
