@@ -150,14 +150,7 @@ pub fn load(
     }
     let total = doc.entries.len();
     for (i, e) in doc.entries.iter().enumerate() {
-        insert_entry(
-            conn,
-            &format!("entries[{i}]"),
-            e,
-            &entry_cols,
-            &children,
-            None,
-        )?;
+        insert_entry(conn, &format!("entries[{i}]"), e, &entry_cols, &children)?;
         if i % 100 == 99 || i + 1 == total {
             progress(i + 1, total);
         }
@@ -198,25 +191,19 @@ pub fn check_entry(path: &str, e: &EntryDoc) -> Result<()> {
     Ok(())
 }
 
-/// Inserts one entry with its link rows and revisions. `rewrite` gives the entry
-/// another id (a merge's copy) and is applied to child rows and revision content.
+/// Inserts one entry as it is in the file, with its link rows and revisions.
 pub fn insert_entry(
     conn: &Connection,
     path: &str,
     e: &EntryDoc,
     entry_cols: &[Column],
     children: &[(&str, &str, Vec<Column>)],
-    id_override: Option<&str>,
 ) -> Result<()> {
     check_entry(path, e)?;
     let keys: Vec<&str> = children.iter().map(|(_, k, _)| *k).collect();
-    let mut row = e.row.clone();
-    if let Some(id) = id_override {
-        row.insert("id".into(), id.into());
-    }
-    let id = row["id"].as_str().unwrap_or_default().to_string();
-    dump::insert(conn, "entries", entry_cols, path, &row, &[], &keys)?;
-    insert_links(conn, path, &row, children)?;
+    let id = entry_id(path, e)?;
+    dump::insert(conn, "entries", entry_cols, path, &e.row, &[], &keys)?;
+    insert_links(conn, path, &e.row, children)?;
     let mut stmt = conn.prepare_cached(
         "INSERT INTO revisions (entry_id, revision, at, content) VALUES (?1, ?2, ?3, ?4)",
     )?;

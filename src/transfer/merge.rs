@@ -562,7 +562,7 @@ fn place(
         |r| r.get(0),
     )?;
     if !exists {
-        insert_entry(conn, path, e, cols, children, None)?;
+        insert_entry(conn, path, e, cols, children)?;
         return Ok(Placed::Added);
     }
     // Checked even when nothing of it is written: a bad file is refused whole.
