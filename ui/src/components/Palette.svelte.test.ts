@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/svelte';
+import { cleanup, render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { register } from '../lib/commands';
 import Palette from './Palette.svelte';
@@ -84,5 +84,19 @@ describe('Palette', () => {
     expect(document.activeElement).toBe(opener);
     off();
     opener.remove();
+  });
+
+  it('a command whose source reads app state appears while the palette is open', async () => {
+    const app = $state({ empty: false });
+    const offDemo = register('palette-test-demo', () =>
+      app.empty ? [{ id: 'load-demo', title: 'Load the demo journal', group: 'Journal', run: () => {} }] : [],
+    );
+    const { off } = setup();
+    const titles = () => screen.getAllByRole('option').map((o) => o.querySelector('.title')?.textContent);
+    expect(titles()).not.toContain('Load the demo journal');
+    app.empty = true;
+    await waitFor(() => expect(titles()).toContain('Load the demo journal'));
+    offDemo();
+    off();
   });
 });
