@@ -183,6 +183,15 @@ test('people: a person\'s timeline, rename; follow-ups ticked off in place', asy
     const timeline = await b.$('[data-testid="person-timeline-row"]');
     await timeline.waitForDisplayed({ timeout: 10000 });
     await shot(b, 'people');
+    // Only the feedback between you, then everything again.
+    await (await $t(b, 'person-kind-feedback')).click();
+    const subs = () => b.execute(() => [...document.querySelectorAll('[data-testid="person-timeline-row"] .sub')].map((e) => e.textContent));
+    await until(b, 'the timeline did not narrow to feedback', async () => {
+      const s = await subs();
+      return s.length > 0 && s.every((t) => /^Feedback (from|given to) /.test(t));
+    });
+    await (await $t(b, 'person-kind-all')).click();
+    await until(b, 'the timeline did not widen again', async () => (await subs()).some((t) => t.startsWith('Paired with')));
 
     await (await $t(b, 'rename-person')).click();
     const input = await $t(b, 'rename-input');

@@ -52,6 +52,20 @@ describe('People', () => {
     await waitFor(() => expect(screen.getByTestId('person-name').textContent).toBe('Tom Becker'));
   });
 
+  it("narrows the person's timeline to sessions or feedback, and starts over with all for the next person", async () => {
+    const user = userEvent.setup();
+    await open();
+    const last = () => (api.listEntries.mock.calls.at(-1) as unknown as [{ person: string; kind: string | null }])[0];
+    await waitFor(() => expect(last()).toMatchObject({ person: 'Tom B', kind: null }));
+    await user.click(screen.getByTestId('person-kind-feedback'));
+    await waitFor(() => expect(last()).toMatchObject({ person: 'Tom B', kind: 'feedback' }));
+    expect(screen.getByTestId('person-kind-feedback').getAttribute('aria-pressed')).toBe('true');
+    expect(await screen.findByText('No feedback with Tom B yet.')).toBeTruthy();
+    await user.click(screen.getAllByTestId('person-row')[1]);
+    await waitFor(() => expect(last()).toMatchObject({ person: 'Tom Becker', kind: null }));
+    expect(screen.getByTestId('person-kind-all').getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('shows a refused rename under the field, in the app\'s words, and keeps the old name', async () => {
     const user = userEvent.setup();
     await open();
