@@ -2,8 +2,8 @@
 //! included, so exporting the journal again gives the same document. (A journal with
 //! entries gets a merge instead: see `merge.rs`.)
 
-use rusqlite::Connection;
 use rusqlite::types::Value as Sql;
+use rusqlite::{Connection, OptionalExtension};
 use serde_json::Value;
 
 use super::dump::{
@@ -276,4 +276,40 @@ pub fn insert_links(
         }
     }
     Ok(())
+}
+
+/// Refuses rows that refer to rows the file does not have (checked once everything
+/// is in: rows may refer to later ones), naming the first such field by its path.
+pub fn check_references(conn: &Connection, doc: &Document) -> Result<()> {
+    let found: Option<(String, i64, String)> = conn
+        .query_row(
+            "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((table, rowid, parent)) = found else {
+        return Ok(());
+    };
+    let message = format!("refers to a row of {parent} that the file does not have");
+    if let Some((_, key)) = ENTRY_CHILDREN.iter().find(|(t, _)| *t == table) {
+        let entry: String = conn.query_row(
+            &format!("SELECT entry_id FROM {table} WHERE rowid = ?1"),
+            [rowid],
+            |r| r.get(0),
+        )?;
+        let i = doc
+            .entries
+            .iter()
+            .position(|e| e.row.get("id").and_then(Value::as_str) == Some(entry.as_str()));
+        if let Some(i) = i {
+            return Err(Error::invalid(format!("entries[{i}].{key}"), message));
+        }
+    }
+    let place = if LADDER_TABLES.contains(&table.as_str()) {
+        format!("ladder.{table}")
+    } else {
+        table
+    };
+    Err(Error::invalid(place, message))
 }

@@ -172,6 +172,7 @@ impl Journal {
             } else {
                 merge::merge(tx, doc, progress)
             }
+            .and_then(|summary| load::check_references(tx, doc).map(|()| summary))
         })?;
         self.after_import();
         Ok(summary)

@@ -509,6 +509,7 @@ impl Journal {
             } else {
                 merge::merge(tx, &doc, progress)?
             };
+            load::check_references(tx, &doc)?;
             apply_files(tx, parsed, &mut s)?;
             Ok(s)
         })?;

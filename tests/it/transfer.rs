@@ -626,6 +626,10 @@ fn bad_input_names_the_field_and_writes_nothing() {
             "entries[2].revisions[0].content",
         ),
         (
+            Box::new(|d| d["entries"][0]["people"][0]["person_id"] = json!(999)),
+            "entries[0].people",
+        ),
+        (
             Box::new(|d| d["format"] = json!("something-else")),
             "format: is \"something-else\"",
         ),
