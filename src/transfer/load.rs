@@ -103,9 +103,14 @@ pub fn load(
     ] {
         conn.execute(&format!("DELETE FROM {t}"), [])?;
     }
+    // The journal's own bookkeeping goes (the document brings its own); a draft of
+    // a half-written entry stays unless the document has one in the same slot.
     let keep: Vec<String> = LOCAL_META.iter().map(|k| format!("'{k}'")).collect();
     conn.execute(
-        &format!("DELETE FROM meta WHERE key NOT IN ({})", keep.join(", ")),
+        &format!(
+            "DELETE FROM meta WHERE key NOT IN ({}) AND key NOT LIKE 'draft:%'",
+            keep.join(", ")
+        ),
         [],
     )?;
     let meta: Vec<Row> = doc
@@ -118,6 +123,11 @@ pub fn load(
         })
         .cloned()
         .collect();
+    for row in &meta {
+        if let Some(key) = row.get("key").and_then(Value::as_str) {
+            conn.execute("DELETE FROM meta WHERE key = ?1", [key])?;
+        }
+    }
     table(conn, "meta", "meta", &meta)?;
     for t in LADDER_TABLES {
         if let Some(rows) = doc.ladder.get(*t) {

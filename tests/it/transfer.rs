@@ -750,3 +750,39 @@ fn exporting_again_into_a_vault_refreshes_it_and_keeps_what_is_not_ours() {
         "an emptied folder is removed"
     );
 }
+
+#[test]
+fn drafts_travel_with_an_export_and_a_draft_in_the_empty_journal_stays() {
+    let from = rich();
+    {
+        let mut journal = rungs::Journal::open(&from.data_dir()).unwrap();
+        journal
+            .save_draft("capture", "{\"title\":\"half written there\"}")
+            .unwrap();
+    }
+    let file = from.dir.path().join("journal.json");
+    from.ok(&["export", "--out", s(&file)]);
+    let to = Env::new();
+    {
+        let mut journal = rungs::Journal::open(&to.data_dir()).unwrap();
+        journal
+            .save_draft("edit:1", "{\"title\":\"half written here\"}")
+            .unwrap();
+    }
+    to.ok(&["import", s(&file)]);
+    let journal = rungs::Journal::open(&to.data_dir()).unwrap();
+    let mut drafts: Vec<String> = journal
+        .drafts()
+        .unwrap()
+        .into_iter()
+        .map(|d| d.data)
+        .collect();
+    drafts.sort();
+    assert_eq!(
+        drafts,
+        [
+            "{\"title\":\"half written here\"}",
+            "{\"title\":\"half written there\"}"
+        ]
+    );
+}
