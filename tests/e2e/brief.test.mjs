@@ -186,5 +186,19 @@ test('brief: a recorded conversation and its goal show in the next brief, status
     await (await b.$('#h-goals')).scrollIntoView({ block: 'start' });
     await noToasts(b);
     await shot(b, 'brief-goals');
+
+    // The journal lists conversations under their own filter.
+    await (await $t(b, 'nav-journal')).click();
+    await (await $t(b, 'filter-conversation')).click();
+    const rowLabels = () =>
+      b.execute(() => [...document.querySelectorAll('[data-testid="entry-row"]')].map((r) => r.getAttribute('aria-label')));
+    try {
+      await until(b, 'no row', async () => (await rowLabels()).length > 0);
+    } finally {
+      await shot(b, 'journal-conversations');
+    }
+    const labels = await rowLabels();
+    assert.equal(labels.length, 1, `one conversation in the journal: ${JSON.stringify(labels)}`);
+    assert.match(labels[0], /^Growth conversation: Growth conversation with Lena Fischer, /);
   });
 });
