@@ -14,7 +14,7 @@ run: deps ui-build
 	$(APP)
 
 ## test: install missing system packages, then run every lint and test
-test: deps lint test-rust ui-test e2e bench-smoke
+test: deps lint test-rust ui-test e2e bench-smoke fuzz-smoke
 
 deps:
 	./scripts/install-deps
@@ -31,6 +31,32 @@ test-rust:
 .PHONY: bench-smoke
 bench-smoke:
 	RUNGS_BENCH_N=2000 RUNGS_BENCH_SAVES=300 RUNGS_BENCH_ROUNDS=5 RUNGS_BENCH_OUT=journal-smoke.json $(CARGO) bench --locked --profile dev --bench journal
+
+## torture: crash torture (1,000 SIGKILLs) and two writers (10,000 entries) at full scale;
+## figures on stderr (RELIABILITY.md). `make test` runs the same tests at a small scale.
+TORTURE_KILLS ?= 1000
+TORTURE_ENTRIES ?= 10000
+.PHONY: torture
+torture:
+	RUNGS_TORTURE_KILLS=$(TORTURE_KILLS) RUNGS_TORTURE_ENTRIES=$(TORTURE_ENTRIES) $(CARGO) test --locked --test it -- torture:: --nocapture --test-threads=1
+
+## fuzz-smoke / fuzz: the cargo-fuzz targets in fuzz/ (its own workspace), 5 seconds each
+## from the committed seed corpora, or FUZZ_SECONDS each growing fuzz/corpus/.
+FUZZ_TARGETS := ladder_import search_query journal_import
+FUZZ_SECONDS ?= 600
+FUZZ := RUSTC_BOOTSTRAP=1 $(CARGO) fuzz
+.PHONY: fuzz-deps fuzz-smoke fuzz
+fuzz-deps:
+	command -v cargo-fuzz >/dev/null || test -x $(HOME)/.cargo/bin/cargo-fuzz || $(CARGO) install cargo-fuzz --locked
+fuzz-smoke: fuzz-deps
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p target/fuzz-smoke/$$t && \
+	  (cd fuzz && $(FUZZ) run $$t ../target/fuzz-smoke/$$t corpus/$$t -- -max_total_time=5) || exit 1; \
+	done
+fuzz: fuzz-deps
+	for t in $(FUZZ_TARGETS); do \
+	  (cd fuzz && $(FUZZ) run $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1) || exit 1; \
+	done
 
 ## ui-deps / ui-build / ui-test: the Svelte UI (npm packages from the lockfile)
 ui-deps: ui/node_modules/.package-lock.json
