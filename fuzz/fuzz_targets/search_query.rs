@@ -35,9 +35,17 @@ fuzz_target!(|data: &[u8]| {
                     for hit in &results.hits {
                         // Escaped text with only <mark> tags in it.
                         let stripped = hit.snippet.replace("<mark>", "").replace("</mark>", "");
-                        assert!(!stripped.contains('<'), "unescaped snippet: {}", hit.snippet);
+                        assert!(
+                            !stripped.contains('<'),
+                            "unescaped snippet: {}",
+                            hit.snippet
+                        );
                         let stripped = hit.title_html.replace("<mark>", "").replace("</mark>", "");
-                        assert!(!stripped.contains('<'), "unescaped title: {}", hit.title_html);
+                        assert!(
+                            !stripped.contains('<'),
+                            "unescaped title: {}",
+                            hit.title_html
+                        );
                     }
                 }
                 Err(e) => assert_eq!(e.code(), "invalid_input", "{e}"),
