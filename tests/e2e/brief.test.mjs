@@ -134,6 +134,25 @@ test('brief: from the demo journal to a saved, self-contained HTML brief with it
     await (await $t(b, 'entry-title')).waitForDisplayed({ timeout: 10000 });
     await (await $t(b, 'back')).click();
     await (await $t(b, 'heatmap')).waitForDisplayed({ timeout: 10000 });
+
+    // The ladder view shows the chosen level's heatmap over twelve months, on demand.
+    await (await $t(b, 'nav-ladder')).click();
+    const coverage = await $t(b, 'ladder-coverage');
+    await coverage.waitForDisplayed({ timeout: 10000 });
+    await (await coverage.$('summary')).click();
+    await (await coverage.$('[data-testid="heatmap"]')).waitForDisplayed({ timeout: 10000 });
+    const ladderCells = await b.execute(() =>
+      [...document.querySelectorAll('[data-testid="ladder-coverage"] rect[role="gridcell"]')].map((r) => r.getAttribute('aria-label')),
+    );
+    const ladderMonths = await b.execute(
+      () => document.querySelectorAll('[data-testid="ladder-coverage"] text.month').length,
+    );
+    assert.equal(ladderMonths, 12);
+    assert.ok(ladderCells.length >= 12 * 10, `${ladderCells.length} cells`);
+    assert.ok(ladderCells.every((l) => l.startsWith('L1.')), 'only the chosen level L1');
+    await coverage.scrollIntoView({ block: 'start' });
+    await noToasts(b);
+    await shot(b, 'ladder-heatmap');
   });
 });
 
