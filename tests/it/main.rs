@@ -14,6 +14,7 @@ mod ladder_reimport;
 mod ladder_shapes;
 mod migrations;
 mod people;
+mod report;
 mod roundtrip;
 mod search;
 mod suggest;
