@@ -257,17 +257,6 @@ limit: number | null, };
 
 export type Suggestion = { id: string, level: string, section: string, text: string, score: number, };
 
-export type Sort = "relevance" | "date";
-
-export type SearchRequest = { query: string, kind: Kind | null, person: string | null, tag: string | null, behaviour: string | null, level: string | null, since: string | null, until: string | null, sort: Sort, limit: number | null, offset: number | null, };
-
-export type SearchResults = { total: number, hits: Array<Hit>, facets: Facets, };
-
-export type Hit = { id: string, kind: string, title: string, date: string, score: number, 
-/**
- * HTML-escaped text with the matches in `<mark>`…`</mark>`.
- */
-snippet: string, 
 export type BriefRequest = { person: string | null, 
 /**
  * `CODE` or `TRACK/CODE`.
@@ -451,6 +440,17 @@ export type HeatmapCell = { count: number,
  */
 entries: Array<EvidenceEntry>, };
 
+export type Sort = "relevance" | "date";
+
+export type SearchRequest = { query: string, kind: Kind | null, person: string | null, tag: string | null, behaviour: string | null, level: string | null, since: string | null, until: string | null, sort: Sort, limit: number | null, offset: number | null, };
+
+export type SearchResults = { total: number, hits: Array<Hit>, facets: Facets, };
+
+export type Hit = { id: string, kind: string, title: string, date: string, score: number, 
+/**
+ * HTML-escaped text with the matches in `<mark>`…`</mark>`.
+ */
+snippet: string, 
 /**
  * The title, HTML-escaped, with its matches marked.
  */
