@@ -44,6 +44,10 @@ const COMMANDS: &[&str] = &[
     "goals",
     "add_goal",
     "set_goal_status",
+    "export_journal",
+    "import_journal",
+    "backup_journal",
+    "restore_journal",
 ];
 
 fn main() {

@@ -14,10 +14,13 @@ use rungs::ladder::{Evidence, ImportOptions, Ladder, Profile};
 use rungs::report::{Brief, BriefFormat, BriefRequest, Heatmap};
 use rungs::search::saved::SavedSearch;
 use rungs::search::{SearchRequest, SearchResults};
+use rungs::store::backup::{BackupSummary, RestoreSummary};
 use rungs::suggest::{SuggestRequest, Suggestion};
+use rungs::transfer::{ExportSummary, ImportSummary};
 use serde::Serialize;
 use tauri::State;
 
+use crate::data::{self, Ask, ExportFormat, Reporter};
 use crate::error::AppResult;
 use crate::state::AppState;
 
@@ -282,4 +285,96 @@ pub fn add_goal(s: S, conversation: String, goal: GoalInput) -> AppResult<GoalIt
 #[tauri::command(async)]
 pub fn set_goal_status(s: S, goal: String, status: GoalStatus) -> AppResult<GoalItem> {
     s.with(|j| j.set_goal_status(&goal, status))
+}
+
+/// Asks where to export (a file for JSON, a folder for the Markdown vault) and writes
+/// the whole journal there, reporting progress; `None` if the user cancelled. The
+/// dialog has asked before replacing a file, and a vault folder is refreshed in place.
+#[tauri::command(async)]
+pub fn export_journal(
+    app: tauri::AppHandle,
+    s: S,
+    format: ExportFormat,
+) -> AppResult<Option<ExportSummary>> {
+    let ask = match format {
+        ExportFormat::Json => Ask::SaveFile {
+            title: "Export the journal as JSON",
+            name: format!("{}.json", data::dated("rungs")),
+            filter: ("JSON", "json"),
+        },
+        ExportFormat::Markdown => Ask::Folder {
+            title: "Export the journal as a Markdown vault (choose its folder)",
+        },
+    };
+    let Some(path) = data::choose(&app, ask) else {
+        return Ok(None);
+    };
+    let mut r = Reporter::new(&app);
+    s.with(|j| match format {
+        ExportFormat::Json => j.export_json(&path, true, &mut |d, t| r.report(d, t)),
+        ExportFormat::Markdown => j.export_markdown(&path, true, &mut |d, t| r.report(d, t)),
+    })
+    .map(Some)
+}
+
+/// Asks for a JSON export (a file) or a Markdown vault (`folder`) and imports it:
+/// the whole journal into an empty one, else merged with conflicts reported.
+#[tauri::command(async)]
+pub fn import_journal(
+    app: tauri::AppHandle,
+    s: S,
+    folder: bool,
+) -> AppResult<Option<ImportSummary>> {
+    let ask = if folder {
+        Ask::Folder {
+            title: "Import a Markdown vault",
+        }
+    } else {
+        Ask::OpenFile {
+            title: "Import a JSON export",
+            filter: ("JSON", &["json"]),
+        }
+    };
+    let Some(path) = data::choose(&app, ask) else {
+        return Ok(None);
+    };
+    let mut r = Reporter::new(&app);
+    s.with(|j| {
+        if path.is_dir() {
+            j.import_markdown(&path, &mut |d, t| r.report(d, t))
+        } else {
+            j.import_json(&path, &mut |d, t| r.report(d, t))
+        }
+    })
+    .map(Some)
+}
+
+/// Asks where to save a backup and writes a consistent copy of the journal there.
+#[tauri::command(async)]
+pub fn backup_journal(app: tauri::AppHandle, s: S) -> AppResult<Option<BackupSummary>> {
+    let ask = Ask::SaveFile {
+        title: "Back up the journal",
+        name: format!("{}.sqlite3", data::dated("rungs")),
+        filter: ("Rungs backup (SQLite)", "sqlite3"),
+    };
+    let Some(path) = data::choose(&app, ask) else {
+        return Ok(None);
+    };
+    s.with(|j| j.backup(&path, true)).map(Some)
+}
+
+/// Asks for a backup and replaces the journal with it, after the core has checked it;
+/// the journal as it was is kept in the data folder's `backups/`.
+#[tauri::command(async)]
+pub fn restore_journal(app: tauri::AppHandle, s: S) -> AppResult<Option<RestoreSummary>> {
+    let ask = Ask::OpenFile {
+        title: "Restore the journal from a backup",
+        filter: ("Rungs backup (SQLite)", &["sqlite3", "sqlite", "db"]),
+    };
+    let Some(path) = data::choose(&app, ask) else {
+        return Ok(None);
+    };
+    let mut r = Reporter::new(&app);
+    s.with(|j| j.restore(&path, &mut |d, t| r.report(d, t)))
+        .map(Some)
 }

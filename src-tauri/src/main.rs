@@ -6,6 +6,7 @@
 
 mod command_list;
 mod commands;
+mod data;
 mod error;
 mod links;
 mod pick;
@@ -71,6 +72,10 @@ fn main() {
             commands::goals,
             commands::add_goal,
             commands::set_goal_status,
+            commands::export_journal,
+            commands::import_journal,
+            commands::backup_journal,
+            commands::restore_journal,
         ])
         .build(tauri::generate_context!())
         .expect("start the Rungs window");

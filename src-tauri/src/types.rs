@@ -30,7 +30,11 @@ mod tests {
     use rungs::suggest::{SuggestRequest, Suggestion};
     use ts_rs::{Config, TS};
 
+    use rungs::store::backup::{BackupSummary, RestoreSummary};
+    use rungs::transfer::{Conflict, ExportSummary, ImportMode, ImportSummary};
+
     use crate::commands::AppInfo;
+    use crate::data::{DataProgress, ExportFormat};
     use crate::error::AppError;
 
     const HEADER: &str = "// DO NOT EDIT. Generated from the Rust types by src-tauri/src/types.rs.\n\
@@ -106,6 +110,14 @@ mod tests {
             Hit::decl(&cfg),
             Facets::decl(&cfg),
             SavedSearch::decl(&cfg),
+            ExportFormat::decl(&cfg),
+            DataProgress::decl(&cfg),
+            ExportSummary::decl(&cfg),
+            ImportMode::decl(&cfg),
+            ImportSummary::decl(&cfg),
+            Conflict::decl(&cfg),
+            BackupSummary::decl(&cfg),
+            RestoreSummary::decl(&cfg),
         ];
         let mut out = String::from(HEADER);
         for d in decls {

@@ -460,4 +460,65 @@ export type Facets = { kind: { [key in string]: number }, person: { [key in stri
 
 export type SavedSearch = { name: string, request: SearchRequest, updated_at: string, };
 
+export type ExportFormat = "json" | "markdown";
+
+export type DataProgress = { done: number, total: number, };
+
+export type ExportSummary = { path: string, entries: number, revisions: number, people: number, 
+/**
+ * Files written (Markdown: one per entry plus the ladder and the journal's files).
+ */
+files: number, };
+
+export type ImportMode = "whole" | "merge";
+
+export type ImportSummary = { mode: ImportMode, 
+/**
+ * Entries that were not in the journal.
+ */
+added: number, 
+/**
+ * Entries the import had newer revisions of (the journal's are kept before them).
+ */
+updated: number, 
+/**
+ * Entries the journal already had as imported.
+ */
+unchanged: number, 
+/**
+ * Entries edited in a Markdown vault: each edit is a new revision.
+ */
+edited: number, 
+/**
+ * Entries changed on both sides: the journal's version stays, the imported one
+ * is kept beside it as a copy.
+ */
+conflicts: Array<Conflict>, people_added: number, tags_added: number, behaviours_added: number, saved_searches_added: number, };
+
+export type Conflict = { entry_id: string, 
+/**
+ * The journal's current revision and when it was written (kept as it is).
+ */
+local_revision: number, local_at: string, 
+/**
+ * The imported entry's current revision and when it was written.
+ */
+incoming_revision: number, incoming_at: string, 
+/**
+ * Where the imported version now is: a new entry with this id.
+ */
+copy_id: string, };
+
+export type BackupSummary = { path: string, bytes: number, schema_version: number, };
+
+export type RestoreSummary = { restored_from: string, 
+/**
+ * The journal as it was before the restore, copied here first.
+ */
+kept_aside: string, 
+/**
+ * The backup's schema version (older ones are migrated as they are restored).
+ */
+schema_version: number, };
+
 export type EntryInput = EntryContent;
