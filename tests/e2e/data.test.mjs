@@ -1,0 +1,118 @@
+// Journal data (issue 10): the demo journal exported as JSON from the command palette,
+// the file checked, then imported from the sidebar's "Journal data…" into a second,
+// empty journal (another app start on another data dir), whose timeline then shows the
+// same entries; importing the same file again is a merge that changes nothing.
+// RUNGS_E2E_DATA_PATH stands in for the native file dialogs (the app reads it from its
+// environment, inherited from tauri-driver): here one file, written then read.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { $t, shot, startDriver, stopDriver, withApp } from './harness.mjs';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'rungs-e2e-data-'));
+const exported = path.join(tmp, 'journal.json');
+process.env.RUNGS_E2E_DATA_PATH = exported;
+
+before(startDriver);
+after(() => {
+  stopDriver();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+async function countText(b) {
+  return b.execute(() => document.querySelector('[data-testid="entry-count"]')?.textContent ?? '');
+}
+
+/** Opens the palette (Ctrl+K), types `typed` and runs the first option, which must be `title`. */
+async function paletteRun(b, typed, title) {
+  await b.keys(['Control', 'k']);
+  const pin = await $t(b, 'palette-input');
+  await pin.waitForDisplayed();
+  await pin.addValue(typed);
+  await b.waitUntil(async () => (await (await $t(b, 'palette-option')).getText()).startsWith(title), {
+    timeout: 5000,
+    timeoutMsg: `the palette does not offer "${title}" first`,
+  });
+  await b.keys('Enter');
+  await (await $t(b, 'palette')).waitForDisplayed({ reverse: true });
+}
+
+/** The text of the timeline's first five rows (title, kind, people, date). */
+async function firstRows(b) {
+  return b.execute(() =>
+    [...document.querySelectorAll('[data-testid="entry-row"]')].slice(0, 5).map((r) => r.textContent?.trim() ?? ''),
+  );
+}
+
+/** The summary the data dialog ends with (waits for the work to finish). */
+async function summary(b) {
+  const s = await $t(b, 'data-summary');
+  await s.waitForDisplayed({ timeout: 60000 });
+  return s.getText();
+}
+
+test('the demo journal exported as JSON comes back whole in an empty journal', async () => {
+  let shown, rows;
+  await withApp(path.join(tmp, 'first'), async (b) => {
+    const load = await $t(b, 'load-demo');
+    await load.waitForDisplayed({ timeout: 10000 });
+    await load.click();
+    await (await $t(b, 'entry-row')).waitForDisplayed({ timeout: 20000 });
+    shown = await countText(b);
+    assert.match(shown, /^\d+ entries$/);
+    rows = await firstRows(b);
+    assert.equal(rows.length, 5);
+
+    await paletteRun(b, 'export json', 'Export the journal as JSON');
+    const text = await summary(b);
+    assert.match(text, new RegExp(`Exported the journal to ${exported.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`));
+    await shot(b, 'data-export');
+    const m = text.match(/(\d+) entries with (\d+) revisions, (\d+) people/);
+    assert.ok(m, `counts in the summary: ${text}`);
+
+    // The file is a whole export: what the summary counted, and the demo's people.
+    assert.ok(existsSync(exported), 'the export was written where the dialog said');
+    const doc = JSON.parse(readFileSync(exported, 'utf8'));
+    assert.equal(typeof doc.exported_at, 'string');
+    assert.equal(doc.entries.length, Number(m[1]));
+    assert.equal(
+      doc.entries.reduce((n, e) => n + e.revisions.length, 0),
+      Number(m[2]),
+    );
+    assert.equal(doc.people.length, Number(m[3]));
+    assert.ok(doc.entries.length >= Number(shown.split(' ')[0]), 'every entry shown is in the file');
+
+    await (await $t(b, 'data-close')).click();
+    await (await $t(b, 'data-panel')).waitForDisplayed({ reverse: true });
+  });
+
+  await withApp(path.join(tmp, 'second'), async (b) => {
+    await (await $t(b, 'load-demo')).waitForDisplayed({ timeout: 10000 });
+    await (await $t(b, 'nav-data')).click();
+    await (await $t(b, 'data-panel')).waitForDisplayed();
+    await (await $t(b, 'data-import-json')).click();
+    const text = await summary(b);
+    const doc = JSON.parse(readFileSync(exported, 'utf8'));
+    assert.match(text, new RegExp(`Imported ${doc.entries.length} entries into the empty journal\\.`));
+    assert.match(text, new RegExp(`Added ${doc.people.length} people`));
+    await shot(b, 'data-import-summary');
+    await (await $t(b, 'data-close')).click();
+    await (await $t(b, 'data-panel')).waitForDisplayed({ reverse: true });
+
+    // The views read the journal again: the timeline shows what the first one did.
+    await b.waitUntil(async () => (await countText(b)) === shown, {
+      timeout: 10000,
+      timeoutMsg: `the timeline does not show ${shown} after the import`,
+    });
+    assert.equal(await (await $t(b, 'load-demo')).isExisting(), false, 'the demo is no longer offered');
+    assert.deepEqual(await firstRows(b), rows, 'the newest entries, as the first journal showed them');
+
+    // The same file again: a merge by entry id that finds every entry unchanged.
+    await paletteRun(b, 'import json', 'Import a JSON export');
+    const again = await summary(b);
+    assert.match(again, new RegExp(`Merged: 0 entries added, 0 updated, ${doc.entries.length} unchanged\\.`));
+    assert.equal(await (await $t(b, 'data-conflicts')).isExisting(), false, 'no conflicts');
+  });
+});
