@@ -2,8 +2,8 @@
 //! flags, calls [`Journal`], and prints human text or `--json`.
 
 mod add;
-mod brief;
 mod backup;
+mod brief;
 mod delete;
 mod demo;
 mod edit;

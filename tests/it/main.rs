@@ -18,6 +18,6 @@ mod report;
 mod roundtrip;
 mod search;
 mod suggest;
-mod transfer;
 mod torture;
+mod transfer;
 mod util;
