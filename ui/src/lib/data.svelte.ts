@@ -59,7 +59,9 @@ async function run<T>(label: string, work: () => Promise<T | null>, done: (r: T)
   data.progress = null;
   data.lines = [];
   data.conflicts = [];
-  const unlisten = await listen<DataProgress>('data-progress', (e) => (data.progress = e.payload));
+  const unlisten = await listen<DataProgress>('data-progress', (e) => {
+    data.progress = e.payload;
+  });
   try {
     const r = await work();
     if (r === null) {
