@@ -1,12 +1,15 @@
 // Journal data (issue 10): the demo journal exported as JSON from the command palette,
 // the file checked, then imported from the sidebar's "Journal data…" into a second,
 // empty journal (another app start on another data dir), whose timeline then shows the
-// same entries; importing the same file again is a merge that changes nothing.
+// same entries; importing the same file again is a merge that changes nothing. Then a
+// backup made from the app brings that journal back after its entries were removed.
 // RUNGS_E2E_DATA_PATH stands in for the native file dialogs (the app reads it from its
 // environment, inherited from tauri-driver): here one file, written then read.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { $t, shot, startDriver, stopDriver, withApp } from './harness.mjs';
@@ -20,6 +23,9 @@ after(() => {
   stopDriver();
   rmSync(tmp, { recursive: true, force: true });
 });
+
+/** `text` as a regular expression that matches it literally. */
+const re = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function countText(b) {
   return b.execute(() => document.querySelector('[data-testid="entry-count"]')?.textContent ?? '');
@@ -53,8 +59,12 @@ async function summary(b) {
   return s.getText();
 }
 
+// The second journal, with the first one's entries imported, and its timeline's count.
+const second = path.join(tmp, 'second');
+let shown;
+
 test('the demo journal exported as JSON comes back whole in an empty journal', async () => {
-  let shown, rows;
+  let rows;
   await withApp(path.join(tmp, 'first'), async (b) => {
     const load = await $t(b, 'load-demo');
     await load.waitForDisplayed({ timeout: 10000 });
@@ -67,7 +77,7 @@ test('the demo journal exported as JSON comes back whole in an empty journal', a
 
     await paletteRun(b, 'export json', 'Export the journal as JSON');
     const text = await summary(b);
-    assert.match(text, new RegExp(`Exported the journal to ${exported.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`));
+    assert.match(text, new RegExp(`Exported the journal to ${re(exported)}\\.`));
     await shot(b, 'data-export');
     const m = text.match(/(\d+) entries with (\d+) revisions, (\d+) people/);
     assert.ok(m, `counts in the summary: ${text}`);
@@ -88,10 +98,11 @@ test('the demo journal exported as JSON comes back whole in an empty journal', a
     await (await $t(b, 'data-panel')).waitForDisplayed({ reverse: true });
   });
 
-  await withApp(path.join(tmp, 'second'), async (b) => {
+  await withApp(second, async (b) => {
     await (await $t(b, 'load-demo')).waitForDisplayed({ timeout: 10000 });
     await (await $t(b, 'nav-data')).click();
     await (await $t(b, 'data-panel')).waitForDisplayed();
+    await shot(b, 'data-menu');
     await (await $t(b, 'data-import-json')).click();
     const text = await summary(b);
     const doc = JSON.parse(readFileSync(exported, 'utf8'));
@@ -114,5 +125,57 @@ test('the demo journal exported as JSON comes back whole in an empty journal', a
     const again = await summary(b);
     assert.match(again, new RegExp(`Merged: 0 entries added, 0 updated, ${doc.entries.length} unchanged\\.`));
     assert.equal(await (await $t(b, 'data-conflicts')).isExisting(), false, 'no conflicts');
+  });
+});
+
+/** Whether something listens on `port` on this machine. */
+function listening(port) {
+  return new Promise((resolve) => {
+    const c = net.connect(port, '127.0.0.1', () => {
+      c.end();
+      resolve(true);
+    });
+    c.on('error', () => resolve(false));
+  });
+}
+
+test('a backup made from the app restores the journal after its entries are gone', async () => {
+  // The dialogs now stand for a backup file: the app reads the variable from its
+  // environment, which the driver passes on, so the driver starts again with it.
+  stopDriver();
+  for (let i = 0; i < 100 && ((await listening(4444)) || (await listening(4445))); i++) await sleep(100);
+  const backup = path.join(tmp, 'backup.sqlite3');
+  process.env.RUNGS_E2E_DATA_PATH = backup;
+  await startDriver();
+
+  await withApp(second, async (b) => {
+    await b.waitUntil(async () => (await countText(b)) === shown, { timeout: 10000, timeoutMsg: 'the imported journal' });
+    await paletteRun(b, 'back up', 'Back up the journal');
+    assert.match(await summary(b), new RegExp(`Backed up the journal to ${re(backup)}\\.`));
+    assert.ok(existsSync(backup), 'the backup was written where the dialog said');
+    await (await $t(b, 'data-close')).click();
+
+    // The demo entries removed: the journal is empty.
+    await (await $t(b, 'remove-demo')).click();
+    await (await $t(b, 'empty-state')).waitForDisplayed({ timeout: 10000 });
+
+    await paletteRun(b, 'restore', 'Restore the journal from a backup');
+    const panel = await $t(b, 'data-panel');
+    await panel.waitForDisplayed();
+    assert.match(await panel.getText(), new RegExp(`kept aside in ${re(second)}/backups/`));
+    await shot(b, 'data-restore-confirm');
+    await (await $t(b, 'data-restore-confirm')).click();
+    const text = await summary(b);
+    assert.match(text, /Restored the journal from .*backup\.sqlite3\./);
+    const aside = readdirSync(path.join(second, 'backups'));
+    assert.equal(aside.length, 1, `one journal kept aside: ${aside}`);
+    assert.ok(text.includes(aside[0]), `the summary names ${aside[0]}`);
+    await (await $t(b, 'data-close')).click();
+
+    // Every view reads the restored journal: the entries are back.
+    await b.waitUntil(async () => (await countText(b)) === shown, {
+      timeout: 15000,
+      timeoutMsg: `the timeline does not show ${shown} after the restore`,
+    });
   });
 });
