@@ -289,7 +289,8 @@ pub fn set_goal_status(s: S, goal: String, status: GoalStatus) -> AppResult<Goal
 
 /// Asks where to export (a file for JSON, a folder for the Markdown vault) and writes
 /// the whole journal there, reporting progress; `None` if the user cancelled. The
-/// dialog has asked before replacing a file, and a vault folder is refreshed in place.
+/// dialog has asked before replacing a file; a vault is refreshed in place (see
+/// `data::vault_target` for where a vault goes in a folder that is not one).
 #[tauri::command(async)]
 pub fn export_journal(
     app: tauri::AppHandle,
@@ -303,12 +304,15 @@ pub fn export_journal(
             filter: ("JSON", "json"),
         },
         ExportFormat::Markdown => Ask::Folder {
-            title: "Export the journal as a Markdown vault (choose its folder)",
+            title: "Export as a Markdown vault: choose a vault to refresh, or a folder to put it in",
         },
     };
-    let Some(path) = data::choose(&app, ask) else {
+    let Some(mut path) = data::choose(&app, ask) else {
         return Ok(None);
     };
+    if format == ExportFormat::Markdown {
+        path = data::vault_target(path);
+    }
     let mut r = Reporter::new(&app);
     s.with(|j| match format {
         ExportFormat::Json => j.export_json(&path, true, &mut |d, t| r.report(d, t)),
@@ -341,7 +345,8 @@ pub fn import_journal(
     let mut r = Reporter::new(&app);
     s.with(|j| {
         if path.is_dir() {
-            j.import_markdown(&path, &mut |d, t| r.report(d, t))
+            let vault = data::vault_source(path);
+            j.import_markdown(&vault, &mut |d, t| r.report(d, t))
         } else {
             j.import_json(&path, &mut |d, t| r.report(d, t))
         }

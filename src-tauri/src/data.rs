@@ -114,6 +114,35 @@ fn due(last: Option<(Instant, usize)>, now: Instant, done: usize, total: usize) 
     percent(done) > percent(sent)
 }
 
+/// The folder a vault is written to, from the folder the user picked. The core refreshes
+/// an existing vault in place and refuses any other existing folder (it may be anyone's),
+/// while a folder picker always returns an existing one: so a picked vault is refreshed,
+/// a path that does not exist yet is the new vault, and any other folder gets the vault
+/// in `rungs-journal/` inside it (itself refreshed on the next export there).
+pub fn vault_target(picked: PathBuf) -> PathBuf {
+    if !picked.exists() || picked.join(rungs::transfer::vault::JOURNAL_FILE).exists() {
+        picked
+    } else {
+        picked.join(VAULT_FOLDER)
+    }
+}
+
+/// The vault to import from the folder the user picked: the folder itself, or the
+/// vault an export put in it (`rungs-journal/`) when only that one is a vault, so the
+/// folder chosen for the export can be chosen again to import.
+pub fn vault_source(picked: PathBuf) -> PathBuf {
+    let is_vault = |p: &std::path::Path| p.join(rungs::transfer::vault::JOURNAL_FILE).exists();
+    let inside = picked.join(VAULT_FOLDER);
+    if !is_vault(&picked) && is_vault(&inside) {
+        inside
+    } else {
+        picked
+    }
+}
+
+/// The vault's folder inside a picked folder that is not a vault.
+pub const VAULT_FOLDER: &str = "rungs-journal";
+
 /// `rungs-YYYY-MM-DD` with the core's today, for suggested file names.
 pub fn dated(stem: &str) -> String {
     match rungs::clock::today() {
@@ -142,5 +171,32 @@ mod tests {
         assert!(due(Some((t0, 9_999)), t0, 10_000, 10_000));
         // Small totals: every step is a new percent.
         assert!(due(Some((t0, 1)), t0, 2, 3));
+    }
+
+    #[test]
+    fn a_vault_goes_into_a_picked_vault_a_new_path_or_a_folder_inside_any_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let new = dir.path().join("new-vault");
+        assert_eq!(vault_target(new.clone()), new);
+        let vault = dir.path().join("vault");
+        std::fs::create_dir_all(vault.join(".rungs")).unwrap();
+        std::fs::write(vault.join(rungs::transfer::vault::JOURNAL_FILE), "{}").unwrap();
+        assert_eq!(vault_target(vault.clone()), vault);
+        let notes = dir.path().join("notes");
+        std::fs::create_dir(&notes).unwrap();
+        assert_eq!(vault_target(notes.clone()), notes.join(VAULT_FOLDER));
+
+        // Importing: the vault itself, or the one an export put inside the folder.
+        assert_eq!(vault_source(vault.clone()), vault);
+        assert_eq!(vault_source(notes.clone()), notes);
+        std::fs::create_dir_all(notes.join(VAULT_FOLDER).join(".rungs")).unwrap();
+        std::fs::write(
+            notes
+                .join(VAULT_FOLDER)
+                .join(rungs::transfer::vault::JOURNAL_FILE),
+            "{}",
+        )
+        .unwrap();
+        assert_eq!(vault_source(notes.clone()), notes.join(VAULT_FOLDER));
     }
 }

@@ -2,12 +2,13 @@
 // the file checked, then imported from the sidebar's "Journal data…" into a second,
 // empty journal (another app start on another data dir), whose timeline then shows the
 // same entries; importing the same file again is a merge that changes nothing. Then a
-// backup made from the app brings that journal back after its entries were removed.
+// backup made from the app brings that journal back after its entries were removed, and
+// a Markdown vault exported into a folder of notes is imported into a third journal.
 // RUNGS_E2E_DATA_PATH stands in for the native file dialogs (the app reads it from its
 // environment, inherited from tauri-driver): here one file, written then read.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import os from 'node:os';
@@ -139,14 +140,18 @@ function listening(port) {
   });
 }
 
-test('a backup made from the app restores the journal after its entries are gone', async () => {
-  // The dialogs now stand for a backup file: the app reads the variable from its
-  // environment, which the driver passes on, so the driver starts again with it.
+/** Starts the driver again with the dialogs standing for `dialogPath`: the app reads
+ *  the variable from its environment, which the driver passes on. */
+async function restartDriverWith(dialogPath) {
   stopDriver();
   for (let i = 0; i < 100 && ((await listening(4444)) || (await listening(4445))); i++) await sleep(100);
-  const backup = path.join(tmp, 'backup.sqlite3');
-  process.env.RUNGS_E2E_DATA_PATH = backup;
+  process.env.RUNGS_E2E_DATA_PATH = dialogPath;
   await startDriver();
+}
+
+test('a backup made from the app restores the journal after its entries are gone', async () => {
+  const backup = path.join(tmp, 'backup.sqlite3');
+  await restartDriverWith(backup);
 
   await withApp(second, async (b) => {
     await b.waitUntil(async () => (await countText(b)) === shown, { timeout: 10000, timeoutMsg: 'the imported journal' });
@@ -176,6 +181,41 @@ test('a backup made from the app restores the journal after its entries are gone
     await b.waitUntil(async () => (await countText(b)) === shown, {
       timeout: 15000,
       timeoutMsg: `the timeline does not show ${shown} after the restore`,
+    });
+  });
+});
+
+test('a Markdown vault exported into a folder of notes comes back whole in an empty journal', async () => {
+  // A folder picker returns an existing folder: one that is not a vault gets the vault
+  // in rungs-journal/ inside it, and its own files are left alone.
+  const notes = path.join(tmp, 'notes');
+  mkdirSync(notes);
+  writeFileSync(path.join(notes, 'mine.md'), '# My own notes\n');
+  await restartDriverWith(notes);
+  const vault = path.join(notes, 'rungs-journal');
+
+  await withApp(path.join(tmp, 'first'), async (b) => {
+    await (await $t(b, 'entry-row')).waitForDisplayed({ timeout: 20000 });
+    await paletteRun(b, 'export markdown', 'Export the journal as a Markdown vault');
+    const text = await summary(b);
+    assert.match(text, new RegExp(`as a Markdown vault in ${re(vault)}\\.`));
+    assert.match(text, /(\d+) entries with \d+ revisions, \d+ people, (\d+) files\./);
+  });
+  assert.ok(existsSync(path.join(vault, '.rungs/journal.json')), 'the vault carries its journal.json');
+  const md = readdirSync(vault, { recursive: true }).filter((f) => String(f).endsWith('.md'));
+  assert.ok(md.length > 10, `one Markdown file per entry: ${md.length}`);
+  assert.equal(readFileSync(path.join(notes, 'mine.md'), 'utf8'), '# My own notes\n', 'the folder\'s own file is untouched');
+
+  await withApp(path.join(tmp, 'third'), async (b) => {
+    await (await $t(b, 'load-demo')).waitForDisplayed({ timeout: 10000 });
+    // The same folder chosen again: the vault inside it is imported.
+    await paletteRun(b, 'import markdown', 'Import a Markdown vault');
+    const doc = JSON.parse(readFileSync(path.join(vault, '.rungs/journal.json'), 'utf8'));
+    assert.match(await summary(b), new RegExp(`Imported ${doc.entries.length} entries into the empty journal\\.`));
+    await (await $t(b, 'data-close')).click();
+    await b.waitUntil(async () => (await countText(b)) === shown, {
+      timeout: 10000,
+      timeoutMsg: `the timeline does not show ${shown} after the vault import`,
     });
   });
 });
