@@ -182,6 +182,14 @@ test('a backup made from the app restores the journal after its entries are gone
       timeout: 15000,
       timeoutMsg: `the timeline does not show ${shown} after the restore`,
     });
+    // And the search index was rebuilt from it: the restored entries are found again.
+    await b.keys(['Control', 'f']);
+    await (await $t(b, 'search-input')).waitForDisplayed();
+    await b.keys('certificate'.split(''));
+    await b.waitUntil(async () => (await b.$$('[data-testid="search-hit"]')).length > 0, {
+      timeout: 15000,
+      timeoutMsg: 'search finds nothing in the restored journal',
+    });
   });
 });
 
