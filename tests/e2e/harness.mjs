@@ -123,7 +123,17 @@ export async function shot(browser, name) {
   mkdirSync(SHOTS, { recursive: true });
   // Toasts are transient: keep them out of the pictures.
   await browser.execute(() => document.querySelectorAll('.toast .close').forEach((b) => b.click()));
-  await browser.pause(250);
+  await browser
+    .waitUntil(
+      async () => (await browser.execute(() => document.querySelectorAll('.toast').length)) === 0,
+      { timeout: 3000 },
+    )
+    .catch(() => {}); // a toast without a close button stays: the picture is still taken
+  // WebKitWebDriver can return the previous frame: let two frames paint first.
+  await browser.executeAsync((done) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50))),
+  );
+  await browser.pause(150);
   await browser.saveScreenshot(path.join(SHOTS, `${name}.png`));
 }
 
