@@ -44,7 +44,10 @@ torture:
 ## from the committed seed corpora, or FUZZ_SECONDS each growing fuzz/corpus/.
 ## The smoke run builds without optimisation (--dev: a few minutes instead of tens on 2 cores)
 ## and without leak detection (tantivy's per-commit thread can be caught mid-exit and
-## reported as a leak; the long runs keep it on).
+## reported as a leak). The long runs keep it on, except for journal_import: it opens
+## and drops an in-memory journal per input (an import has to start from a known
+## journal), so tantivy's detached commit-broadcast thread is now and then still running
+## when the input ends, and LeakSanitizer reports that race as a leak (RELIABILITY.md).
 FUZZ_TARGETS := ladder_import search_query journal_import
 FUZZ_SECONDS ?= 600
 FUZZ := RUSTC_BOOTSTRAP=1 $(CARGO) fuzz
@@ -58,7 +61,8 @@ fuzz-smoke: fuzz-deps
 	done
 fuzz: fuzz-deps
 	for t in $(FUZZ_TARGETS); do \
-	  (cd fuzz && $(FUZZ) run $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1) || exit 1; \
+	  leaks=; [ $$t = journal_import ] && leaks=-detect_leaks=0; \
+	  (cd fuzz && $(FUZZ) run $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $$leaks) || exit 1; \
 	done
 
 ## ui-deps / ui-build / ui-test: the Svelte UI (npm packages from the lockfile)
