@@ -95,3 +95,36 @@ describe('EntryView text', () => {
     expect(api.renderMarkdown).toHaveBeenCalledTimes(3);
   });
 });
+
+describe('EntryView palette commands', () => {
+  it('registers its actions with their shortcuts while on screen, runs them, and removes them after', async () => {
+    const { allCommands } = await import('../lib/commands');
+    const nav = await import('../lib/nav.svelte');
+    api.getEntry.mockResolvedValue(entry(3));
+    api.entryHistory.mockResolvedValue(revisions(3));
+    const { default: EntryView } = await import('./EntryView.svelte');
+    const view = render(EntryView, { id: 'e1' });
+    await screen.findByTestId('edit');
+
+    const byId = () => new Map(allCommands().map((c) => [c.id, c]));
+    expect(byId().get('entry-edit')?.shortcut).toBe('E');
+    expect(byId().get('entry-back')?.shortcut).toBe('Esc');
+    expect(byId().has('entry-delete')).toBe(true);
+
+    // Show the history from the palette: the revisions appear, and each older one is a revert command.
+    await byId().get('entry-history')!.run();
+    await waitFor(() => expect(shown()).toEqual([3, 2, 1]));
+    expect(byId().get('entry-history')!.title).toBe('Hide the history');
+    expect([...byId().keys()].filter((k) => k.startsWith('entry-revert-'))).toEqual(['entry-revert-2', 'entry-revert-1']);
+    api.revertEntry.mockResolvedValue(entry(4));
+    await byId().get('entry-revert-1')!.run();
+    expect(api.revertEntry).toHaveBeenCalledWith('e1', 1);
+
+    // Edit goes to the capture form for this entry.
+    byId().get('entry-edit')!.run();
+    expect(nav.nav.view).toEqual({ name: 'capture', editId: 'e1' });
+
+    view.unmount();
+    expect(allCommands().some((c) => c.id.startsWith('entry-'))).toBe(false);
+  });
+});
