@@ -104,3 +104,27 @@ describe('BriefView', () => {
     expect(api.brief).toHaveBeenCalledTimes(2);
   }, 15000);
 });
+
+describe('BriefView palette commands', () => {
+  it('offers Save as HTML/Markdown/JSON and Print while on screen, runs them, and removes them after', async () => {
+    const { allCommands } = await import('../lib/commands');
+    api.ladder.mockResolvedValue({ levels: [level('L1'), level('L2')] });
+    api.brief.mockResolvedValue(brief('open'));
+    api.saveBrief.mockResolvedValue('/tmp/brief.md');
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    const { default: BriefView } = await import('./BriefView.svelte');
+    const view = render(BriefView);
+    await screen.findByTestId('brief-goals');
+
+    const byId = () => new Map(allCommands().map((c) => [c.id, c]));
+    expect([...byId().keys()]).toEqual(['brief-save-html', 'brief-save-md', 'brief-save-json', 'brief-print']);
+    await byId().get('brief-save-md')!.run();
+    expect(api.saveBrief).toHaveBeenCalledWith(expect.anything(), 'md', 'brief-2026-11-23');
+    byId().get('brief-print')!.run();
+    expect(print).toHaveBeenCalledTimes(1);
+
+    view.unmount();
+    expect(allCommands().some((c) => c.id.startsWith('brief-'))).toBe(false);
+    print.mockRestore();
+  }, 15000);
+});
