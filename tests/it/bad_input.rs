@@ -602,8 +602,9 @@ fn every_command_refuses_missing_wrong_typed_huge_and_malformed_arguments() {
 fn every_app_command_refuses_bad_input_at_the_core_api() {
     use rungs::Journal;
     use rungs::journal::{
-        Details, EntryInput, Feedback, FollowUp, GoalInput, Learning, ListFilter,
+        Details, EntryInput, Feedback, FollowUp, GoalInput, GoalStatus, Learning, ListFilter,
     };
+    use rungs::report::{BriefFormat, BriefRequest};
     use rungs::search::SearchRequest;
     use rungs::suggest::SuggestRequest;
 
@@ -612,6 +613,19 @@ fn every_app_command_refuses_bad_input_at_the_core_api() {
         "Known session",
         &["--partner", "Tom Becker", "--follow-up", "Write it up"],
     );
+    // Written before the journal opens, so its index catch-up is not a change below.
+    let conversation = env.json(&[
+        "add",
+        "conversation",
+        "--with",
+        "Tom Becker",
+        "--date",
+        "2026-11-21",
+        "--json",
+    ])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let mut journal = Journal::open(&env.data_dir()).unwrap();
     let learning = |title: &str, body: String| EntryInput {
         title: Some(title.into()),
@@ -632,6 +646,22 @@ fn every_app_command_refuses_bad_input_at_the_core_api() {
     let huge = "b".repeat(1024 * 1024 + 1);
     type Call<'a> = Box<dyn Fn(&mut Journal) -> rungs::Result<()> + 'a>;
     let unknown = "01234567-89ab-7def-8123-456789abcdef";
+    let brief = |f: &dyn Fn(&mut BriefRequest)| {
+        let mut request = BriefRequest {
+            level: Some("L1".into()),
+            ..Default::default()
+        };
+        f(&mut request);
+        request
+    };
+    let dir = env.dir.path();
+    let brief_out = dir.join("brief.md");
+    let existing = write_file(dir, "existing.json", b"mine");
+    let notes = dir.join("notes");
+    std::fs::create_dir(&notes).unwrap();
+    write_file(&notes, "note.md", b"mine");
+    let missing = dir.join("missing.json");
+    let garbage = write_file(dir, "garbage.json", b"\x00\x01 not json, not sqlite");
     // (command, call, code, words the message must contain)
     let cases: Vec<(&str, Call, &str, &str)> = vec![
         (
@@ -999,6 +1029,234 @@ fn every_app_command_refuses_bad_input_at_the_core_api() {
             "not_found",
             unknown,
         ),
+        (
+            "add_goal",
+            Box::new(|j| {
+                j.add_goal(
+                    &conversation,
+                    GoalInput {
+                        text: long.clone(),
+                        behaviours: vec![],
+                    },
+                )
+                .map(drop)
+            }),
+            "invalid_input",
+            "goal",
+        ),
+        (
+            "add_goal",
+            Box::new(|j| {
+                j.add_goal(
+                    &conversation,
+                    GoalInput {
+                        text: "Lead an incident".into(),
+                        behaviours: (0..101).map(|_| "L1.1.1".to_string()).collect(),
+                    },
+                )
+                .map(drop)
+            }),
+            "invalid_input",
+            "behaviour",
+        ),
+        (
+            "add_goal",
+            Box::new(|j| {
+                j.add_goal(
+                    &id,
+                    GoalInput {
+                        text: "Lead an incident".into(),
+                        behaviours: vec![],
+                    },
+                )
+                .map(drop)
+            }),
+            "invalid_input",
+            "conversation",
+        ),
+        (
+            "set_goal_status",
+            Box::new(|j| j.set_goal_status(unknown, GoalStatus::Achieved).map(drop)),
+            "not_found",
+            unknown,
+        ),
+        (
+            "set_goal_status",
+            Box::new(|j| j.set_goal_status("zzzzzzzz", GoalStatus::Dropped).map(drop)),
+            "not_found",
+            "zzzzzzzz",
+        ),
+        (
+            "brief",
+            Box::new(|j| {
+                j.brief(&brief(&|r| r.person = Some("Nobody".into())))
+                    .map(drop)
+            }),
+            "not_found",
+            "Nobody",
+        ),
+        (
+            "brief",
+            Box::new(|j| j.brief(&brief(&|r| r.level = Some("L99".into()))).map(drop)),
+            "invalid_input",
+            "level: unknown level 'L99'",
+        ),
+        (
+            "brief",
+            Box::new(|j| {
+                j.brief(&brief(&|r| r.since = Some("2026-02-30".into())))
+                    .map(drop)
+            }),
+            "invalid_input",
+            "since",
+        ),
+        (
+            "brief",
+            Box::new(|j| {
+                j.brief(&brief(&|r| r.until = Some("soon".into())))
+                    .map(drop)
+            }),
+            "invalid_input",
+            "until",
+        ),
+        (
+            "heatmap",
+            Box::new(|j| {
+                j.heatmap(&brief(&|r| r.target = Some("L99".into())))
+                    .map(drop)
+            }),
+            "invalid_input",
+            "target: unknown level 'L99'",
+        ),
+        (
+            "heatmap",
+            Box::new(|j| {
+                j.heatmap(&brief(&|r| r.since = Some("last week".into())))
+                    .map(drop)
+            }),
+            "invalid_input",
+            "since",
+        ),
+        (
+            "save_brief",
+            Box::new(|j| {
+                j.save_brief(
+                    &brief(&|r| r.until = Some("2026-13-01".into())),
+                    BriefFormat::Md,
+                    &brief_out,
+                )
+            }),
+            "invalid_input",
+            "until",
+        ),
+        (
+            "save_brief",
+            Box::new(|j| {
+                j.save_brief(
+                    &brief(&|r| r.person = Some("Nobody".into())),
+                    BriefFormat::Html,
+                    &brief_out,
+                )
+            }),
+            "not_found",
+            "Nobody",
+        ),
+        (
+            "save_search",
+            Box::new(|j| j.save_search(" ", &SearchRequest::default()).map(drop)),
+            "invalid_input",
+            "name",
+        ),
+        (
+            "save_search",
+            Box::new(|j| j.save_search(&long, &SearchRequest::default()).map(drop)),
+            "invalid_input",
+            "name",
+        ),
+        (
+            "save_search",
+            Box::new(|j| {
+                j.save_search(
+                    "mine",
+                    &SearchRequest {
+                        until: Some("2026-02-31".into()),
+                        ..Default::default()
+                    },
+                )
+                .map(drop)
+            }),
+            "invalid_input",
+            "until",
+        ),
+        (
+            "save_search",
+            Box::new(|j| {
+                j.save_search(
+                    "mine",
+                    &SearchRequest {
+                        behaviour: Some("L9.9.9".into()),
+                        ..Default::default()
+                    },
+                )
+                .map(drop)
+            }),
+            "invalid_input",
+            "L9.9.9",
+        ),
+        (
+            "delete_saved_search",
+            Box::new(|j| j.delete_saved_search("nope")),
+            "not_found",
+            "nope",
+        ),
+        (
+            "export_journal",
+            Box::new(|j| j.export_json(&existing, false, &mut |_, _| ()).map(drop)),
+            "conflict",
+            "exists",
+        ),
+        (
+            "export_journal",
+            Box::new(|j| j.export_markdown(&notes, false, &mut |_, _| ()).map(drop)),
+            "conflict",
+            "exists",
+        ),
+        (
+            "import_journal",
+            Box::new(|j| j.import_json(&missing, &mut |_, _| ()).map(drop)),
+            "io",
+            "missing.json",
+        ),
+        (
+            "import_journal",
+            Box::new(|j| j.import_json(&garbage, &mut |_, _| ()).map(drop)),
+            "invalid_input",
+            "garbage.json",
+        ),
+        (
+            "import_journal",
+            Box::new(|j| j.import_markdown(&notes, &mut |_, _| ()).map(drop)),
+            "io",
+            "not a Rungs vault",
+        ),
+        (
+            "backup_journal",
+            Box::new(|j| j.backup(&existing, false).map(drop)),
+            "conflict",
+            "exists",
+        ),
+        (
+            "restore_journal",
+            Box::new(|j| j.restore(&missing, &mut |_, _| ()).map(drop)),
+            "invalid_input",
+            "file: ",
+        ),
+        (
+            "restore_journal",
+            Box::new(|j| j.restore(&garbage, &mut |_, _| ()).map(drop)),
+            "not_a_journal",
+            "garbage.json",
+        ),
     ];
     let before = database_rows(&env);
     let mut wrong = Vec::new();
@@ -1020,5 +1278,16 @@ fn every_app_command_refuses_bad_input_at_the_core_api() {
             "{command} ({needle}) changed the database"
         );
     }
+    assert!(!brief_out.exists(), "a refused brief left a file");
+    assert_eq!(std::fs::read(&existing).unwrap(), b"mine");
+    assert_eq!(
+        std::fs::read_to_string(notes.join("note.md")).unwrap(),
+        "mine"
+    );
+    assert_eq!(
+        std::fs::read_dir(&notes).unwrap().count(),
+        1,
+        "files added to notes/"
+    );
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
