@@ -403,7 +403,34 @@ fn every_command_refuses_missing_wrong_typed_huge_and_malformed_arguments() {
     );
     let followups = env.json(&["followups", "--json"]);
     let followup = followups[0]["id"].as_str().unwrap().to_string();
+    let v = |args: &[&str]| args.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let conversation = env.json(&[
+        "add",
+        "conversation",
+        "--with",
+        "Tom Becker",
+        "--date",
+        "2026-11-21",
+        "--json",
+    ])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let goal = env.json(&["goal", "add", &conversation, "--text", "Lead", "--json"])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     env.ok(&["search", "session", "--save", "mine"]);
+    let dir = env.dir.path();
+    let existing = write_file(dir, "existing.json", b"mine");
+    let garbage = write_file(dir, "garbage.json", b"\x00\x01 not json, not sqlite");
+    let missing = dir.join("missing.json");
+    let notes = dir.join("notes");
+    std::fs::create_dir(&notes).unwrap();
+    let mut many_behaviours = v(&["goal", "add", &conversation, "--text", "Grow"]);
+    for _ in 0..101 {
+        many_behaviours.extend(["--behaviour".to_string(), "L1.1.1".to_string()]);
+    }
     let ladder = write_file(
         env.dir.path(),
         "l3.md",
@@ -420,7 +447,6 @@ fn every_command_refuses_missing_wrong_typed_huge_and_malformed_arguments() {
         v.extend(extra.iter().map(|s| s.to_string()));
         v
     };
-    let v = |args: &[&str]| args.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let mut many = p(&[]);
     for t in &many_tags {
         many.extend(["--tag".to_string(), t.clone()]);
@@ -568,6 +594,154 @@ fn every_command_refuses_missing_wrong_typed_huge_and_malformed_arguments() {
             v(&["list", "--until", "last tuesday"]),
             "",
             vec!["until", "last tuesday"],
+        ), // Goals, briefs and the journal's data commands.
+        (v(&["goal"]), "", vec!["Usage"]),
+        (v(&["backup"]), "", vec!["Usage"]),
+        (
+            v(&["add", "conversation", "--date", "2026-11-20"]),
+            "",
+            vec!["with", "required"],
+        ),
+        (
+            v(&["add", "conversation", "--with", "Tom Becker"]),
+            "",
+            vec!["date", "required"],
+        ),
+        (
+            v(&[
+                "add",
+                "conversation",
+                "--with",
+                &long,
+                "--date",
+                "2026-11-20",
+            ]),
+            "",
+            vec!["person", "500"],
+        ),
+        (
+            v(&[
+                "add",
+                "conversation",
+                "--with",
+                "Tom",
+                "--date",
+                "2026-11-31",
+            ]),
+            "",
+            vec!["date", "2026-11-31"],
+        ),
+        (v(&["goal", "add"]), "", vec!["<CONVERSATION>"]),
+        (v(&["goal", "add", &conversation]), "", vec!["--text"]),
+        (
+            v(&["goal", "add", &conversation, "--text", &long]),
+            "",
+            vec!["goal", "500"],
+        ),
+        (
+            v(&["goal", "add", &conversation, "--text", " "]),
+            "",
+            vec!["goal", "empty"],
+        ),
+        (many_behaviours, "", vec!["behaviour", "100"]),
+        (
+            v(&[
+                "goal",
+                "add",
+                &conversation,
+                "--text",
+                "G",
+                "--behaviour",
+                "L9.9.9",
+            ]),
+            "",
+            vec!["L9.9.9"],
+        ),
+        (
+            v(&["goal", "add", &id, "--text", "G"]),
+            "",
+            vec!["conversation"],
+        ),
+        (v(&["goal", "set"]), "", vec!["<GOAL>"]),
+        (v(&["goal", "set", &goal]), "", vec!["--status"]),
+        (
+            v(&["goal", "set", &goal, "--status", "finished"]),
+            "",
+            vec!["status", "finished", "open, achieved, dropped"],
+        ),
+        (
+            v(&["goal", "set", "zzzzzzzz", "--status", "achieved"]),
+            "",
+            vec!["zzzzzzzz"],
+        ),
+        (v(&["goals", "--status", "open"]), "", vec!["--status"]),
+        (v(&["brief"]), "", vec!["--format"]),
+        (
+            v(&["brief", "--format", "pdf"]),
+            "",
+            vec!["format", "pdf", "md, html, json"],
+        ),
+        (
+            v(&[
+                "brief",
+                "--format",
+                "md",
+                "--level",
+                "L1",
+                "--since",
+                "2026-02-30",
+            ]),
+            "",
+            vec!["since", "2026-02-30"],
+        ),
+        (
+            v(&["brief", "--format", "md", "--level", "L99"]),
+            "",
+            vec!["level", "L99"],
+        ),
+        (
+            v(&[
+                "brief", "--format", "md", "--level", "L1", "--person", "Nobody",
+            ]),
+            "",
+            vec!["Nobody"],
+        ),
+        (v(&["export"]), "", vec!["--out"]),
+        (
+            v(&["export", "--format", "pdf", "--out", s(&missing)]),
+            "",
+            vec!["--format", "pdf"],
+        ),
+        (
+            v(&["export", "--out", s(&existing)]),
+            "",
+            vec!["existing.json", "exists"],
+        ),
+        (
+            v(&["export", "--format", "markdown", "--out", s(&notes)]),
+            "",
+            vec!["notes", "exists"],
+        ),
+        (v(&["import"]), "", vec!["<PATH>"]),
+        (v(&["import", s(&missing)]), "", vec!["missing.json"]),
+        (v(&["import", s(&garbage)]), "", vec!["garbage.json"]),
+        (v(&["import", s(&notes)]), "", vec!["not a Rungs vault"]),
+        (v(&["backup", "create"]), "", vec!["--out"]),
+        (
+            v(&["backup", "create", "--out", s(&existing)]),
+            "",
+            vec!["existing.json", "exists"],
+        ),
+        (v(&["backup", "restore"]), "", vec!["<FILE>"]),
+        (
+            v(&["backup", "restore", s(&missing)]),
+            "",
+            vec!["file", "missing.json"],
+        ),
+        (
+            v(&["backup", "restore", s(&garbage)]),
+            "",
+            vec!["garbage.json"],
         ),
     ];
     let before = database_rows(&env);
@@ -592,6 +766,13 @@ fn every_command_refuses_missing_wrong_typed_huge_and_malformed_arguments() {
             "rungs {shown:?} changed the database"
         );
     }
+    assert_eq!(std::fs::read(&existing).unwrap(), b"mine");
+    assert_eq!(
+        std::fs::read_dir(&notes).unwrap().count(),
+        0,
+        "files added to notes/"
+    );
+    assert!(!missing.exists());
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
