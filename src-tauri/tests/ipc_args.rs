@@ -6,7 +6,7 @@
 //! the field named wherever serde knows it (a missing field, an unknown word).
 
 use rungs::journal::{EntryInput, GoalInput, GoalStatus, ListFilter};
-use rungs::report::BriefRequest;
+use rungs::report::{BriefFormat, BriefRequest};
 use rungs::search::SearchRequest;
 use rungs::suggest::SuggestRequest;
 use serde::de::DeserializeOwned;
@@ -151,6 +151,15 @@ fn goal_and_brief_arguments() {
         &[
             (json!("done"), &["done"]),
             (json!(1), &[]),
+            (json!(null), &[]),
+        ],
+    );
+    refused::<BriefFormat>(
+        "format",
+        &[
+            (json!("pdf"), &["pdf"]),
+            (json!("MD"), &["MD"]),
+            (json!(0), &[]),
             (json!(null), &[]),
         ],
     );
