@@ -377,8 +377,8 @@ fn evidence_of(
     };
     let mut ranked = entries.clone();
     ranked.sort_by(|a, b| {
-        strength(b)
-            .cmp(&strength(a))
+        strength(data, b)
+            .cmp(&strength(data, a))
             .then(a.behaviours.len().cmp(&b.behaviours.len()))
             .then(text_len(b).cmp(&text_len(a)))
             .then(b.date.cmp(&a.date))
@@ -403,11 +403,14 @@ fn evidence_of(
 }
 
 /// Rank 1 of "strongest" (see the module docs): higher is stronger.
-fn strength(e: &Entry) -> u8 {
+/// Appreciation the brief's person received ranks first; which stored
+/// direction that is depends on whose brief it is (a mentee's received
+/// feedback is stored as `given` by the journal's owner).
+fn strength(data: &Data, e: &Entry) -> u8 {
     match &e.details {
-        Details::Feedback(f) => match (f.direction, f.tone) {
-            (_, Some(Tone::Coaching)) => 1,
-            (Direction::Received, Some(Tone::Appreciation)) => 3,
+        Details::Feedback(f) => match f.tone {
+            Some(Tone::Coaching) => 1,
+            Some(Tone::Appreciation) if data.is_received_feedback(e) => 3,
             _ => 2,
         },
         _ => 2,

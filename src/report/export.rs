@@ -555,6 +555,7 @@ blockquote { margin: .25rem 0 .5rem; padding: .25rem .75rem; border-left: 3px so
 blockquote p { margin: .1rem 0; }
 ul { padding-left: 1.25rem; }
 li { margin: .2rem 0; }
+.cites { margin: .15rem 0 .35rem; font-size: .92em; }
 .heatmap { overflow-x: auto; }
 .heatmap svg { font: 11px system-ui, sans-serif; }
 @media print {
@@ -576,6 +577,17 @@ fn html_entry(e: &EvidenceEntry) -> String {
         s.push_str(&format!(": {}", esc(&e.snippet)));
     }
     s
+}
+
+/// Every entry the brief itself carries (behaviour evidence, goals' evidence,
+/// learnings) by id, so a talking point can cite its entries by date, kind and title.
+fn cited_entries(brief: &Brief) -> std::collections::HashMap<&str, &EvidenceEntry> {
+    behaviours(brief)
+        .flat_map(|b| b.entries.iter().chain(&b.strongest))
+        .chain(brief.goals.iter().flat_map(|g| &g.evidence_since))
+        .chain(&brief.learnings)
+        .map(|e| (e.id.as_str(), e))
+        .collect()
 }
 
 fn html_quote(q: &FeedbackQuote) -> String {
@@ -631,6 +643,7 @@ fn html(brief: &Brief) -> String {
             "<p>Nothing stands out yet: link entries to behaviours to get some.</p>"
         );
     } else {
+        let cited = cited_entries(brief);
         let _ = writeln!(w, "<ul>");
         for p in &brief.talking_points {
             let _ = write!(
@@ -639,6 +652,22 @@ fn html(brief: &Brief) -> String {
                 point_label(p.kind),
                 esc(&p.text)
             );
+            if !p.entries.is_empty() {
+                let _ = write!(w, "<ul class=\"cites\">");
+                for id in &p.entries {
+                    let line = match cited.get(id.as_str()) {
+                        Some(e) => format!(
+                            "<span class=\"id\">{}</span> {} <strong>{}</strong>",
+                            esc(&e.date),
+                            esc(e.kind.as_str()),
+                            esc(&e.title)
+                        ),
+                        None => format!("<span class=\"id\">{}</span>", esc(id)),
+                    };
+                    let _ = write!(w, "<li>{line}</li>");
+                }
+                let _ = write!(w, "</ul>");
+            }
             let _ = writeln!(w, "</li>");
         }
         let _ = writeln!(w, "</ul>");

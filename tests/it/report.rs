@@ -497,6 +497,54 @@ fn a_mentees_brief_counts_their_sessions_and_the_feedback_i_gave_them() {
 }
 
 #[test]
+fn a_mentees_strongest_evidence_puts_the_appreciation_i_gave_them_first() {
+    let j = fixture();
+    // A later, longer session with Tom on L1.3.1: without the appreciation's rank it
+    // would win on text length and date over "to-tom" (appreciation I gave Tom).
+    let long = "We paired on the rollout plan and Tom led the whole review. ".repeat(4);
+    j.env.json(&[
+        "add",
+        "pairing",
+        "--title",
+        "Entry tom-review",
+        "--notes",
+        &long,
+        "--partner",
+        TOM,
+        "--date",
+        "2026-11-05",
+        "--behaviour",
+        "L1.3.1",
+        "--json",
+    ]);
+    // The brief's Markdown lists a behaviour's strongest evidence in rank order in its
+    // row; the two entries are told apart by their dates.
+    let strongest = |extra: &[&str]| -> Vec<&'static str> {
+        let md = j.env.ok(&[&["brief", "--format", "md"], extra].concat());
+        let row = md
+            .lines()
+            .find(|l| l.starts_with("| **L1\\.3\\.1**") || l.starts_with("| **L1.3.1**"))
+            .unwrap_or_else(|| panic!("no L1.3.1 row in {md}"))
+            .trim_end_matches(" |")
+            .rsplit(" | ")
+            .next()
+            .unwrap()
+            .to_string();
+        let mut found: Vec<(usize, &'static str)> =
+            [("2026-10-20", "to-tom"), ("2026-11-05", "session")]
+                .into_iter()
+                .filter_map(|(date, key)| row.find(date).map(|at| (at, key)))
+                .collect();
+        found.sort();
+        found.into_iter().map(|(_, key)| key).collect()
+    };
+    assert_eq!(strongest(&["--person", TOM]), ["to-tom", "session"]);
+    // In my own brief the same appreciation is feedback I gave, not received: no
+    // extra rank, so the longer, newer session comes first there.
+    assert_eq!(strongest(&[]), ["session", "to-tom"]);
+}
+
+#[test]
 fn since_until_level_and_target_are_honoured() {
     let j = fixture();
     let brief = j.brief(&[
