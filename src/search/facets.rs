@@ -1,5 +1,7 @@
 //! The total and the facet counts over the whole result set, in one pass, from a
 //! per-segment table of each document's facet values (built from the fast columns).
+//! The date facet counts months (`YYYY-MM`), from the `date` column (`YYYYMMDD`), so
+//! the month codes sit in the same table and cost nothing extra per result.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
@@ -21,6 +23,9 @@ pub struct Facets {
     pub tag: BTreeMap<String, u64>,
     pub behaviour: BTreeMap<String, u64>,
     pub level: BTreeMap<String, u64>,
+    /// Results per month of their date, keyed `YYYY-MM`.
+    #[serde(default)]
+    pub month: BTreeMap<String, u64>,
 }
 
 /// Per segment, every document's facet values as small integers, built once from the
@@ -37,8 +42,11 @@ struct SegmentTable {
     starts: Vec<u32>,
     codes: Vec<u32>,
     /// Code `c` of facet `f` is term ordinal `c - offsets[f]` of that facet's column;
-    /// `offsets[5]` is the number of codes.
-    offsets: [u32; 6],
+    /// code `c` from `offsets[5]` on is month `months[c - offsets[5]]`; `offsets[6]`
+    /// is the number of codes.
+    offsets: [u32; 7],
+    /// The segment's distinct months as `YYYYMM`, ascending.
+    months: Vec<u32>,
 }
 
 impl SegmentTable {
@@ -47,12 +55,23 @@ impl SegmentTable {
             .iter()
             .map(|f| segment.fast_fields().str(f))
             .collect::<tantivy::Result<Vec<_>>>()?;
-        let mut offsets = [0u32; 6];
+        let mut offsets = [0u32; 7];
         for (i, c) in columns.iter().enumerate() {
             let terms = c.as_ref().map_or(0, |c| c.num_terms()) as u32;
             offsets[i + 1] = offsets[i] + terms;
         }
         let max_doc = segment.max_doc();
+        let dates = segment.fast_fields().u64("date").ok();
+        let month_of = |doc: DocId| {
+            dates
+                .as_ref()
+                .and_then(|c| c.first(doc))
+                .map(|d| (d / 100) as u32)
+        };
+        let mut months: Vec<u32> = (0..max_doc).filter_map(month_of).collect();
+        months.sort_unstable();
+        months.dedup();
+        offsets[6] = offsets[5] + months.len() as u32;
         let mut starts = Vec::with_capacity(max_doc as usize + 1);
         let mut codes = Vec::with_capacity(max_doc as usize * 4);
         starts.push(0);
@@ -62,6 +81,11 @@ impl SegmentTable {
                     codes.extend(c.term_ords(doc).map(|o| offsets[i] + o as u32));
                 }
             }
+            if let Some(m) = month_of(doc)
+                && let Ok(at) = months.binary_search(&m)
+            {
+                codes.push(offsets[5] + at as u32);
+            }
             starts.push(codes.len() as u32);
         }
         Ok((
@@ -69,6 +93,7 @@ impl SegmentTable {
                 starts,
                 codes,
                 offsets,
+                months,
             },
             columns,
         ))
@@ -117,7 +142,7 @@ impl Collector for CountAndFacets<'_> {
                 (t, columns)
             }
         };
-        let counts = vec![0; table.offsets[5] as usize];
+        let counts = vec![0; table.offsets[6] as usize];
         Ok(SegmentCounts {
             table,
             columns,
@@ -141,6 +166,7 @@ impl Collector for CountAndFacets<'_> {
                 (&mut out.tag, f.tag),
                 (&mut out.behaviour, f.behaviour),
                 (&mut out.level, f.level),
+                (&mut out.month, f.month),
             ] {
                 for (k, v) in src {
                     *dst.entry(k).or_default() += v;
@@ -185,6 +211,13 @@ impl SegmentCollector for SegmentCounts {
             }
             maps.push(m);
         }
+        let months = &self.counts[offsets[5] as usize..offsets[6] as usize];
+        let month = months
+            .iter()
+            .zip(&self.table.months)
+            .filter(|(n, _)| **n > 0)
+            .map(|(&n, m)| (format!("{:04}-{:02}", m / 100, m % 100), u64::from(n)))
+            .collect();
         let mut it = maps.into_iter();
         let facets = Facets {
             kind: it.next().unwrap_or_default(),
@@ -192,6 +225,7 @@ impl SegmentCollector for SegmentCounts {
             tag: it.next().unwrap_or_default(),
             behaviour: it.next().unwrap_or_default(),
             level: it.next().unwrap_or_default(),
+            month,
         };
         (self.total, facets)
     }

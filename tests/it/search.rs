@@ -317,6 +317,42 @@ fn facets_count_the_whole_result_set() {
 }
 
 #[test]
+fn facets_count_the_results_per_month_of_their_date() {
+    let env = fixture();
+    env.ok(&[
+        "add",
+        "learning",
+        "--title",
+        "Certificate chains on the old proxy",
+        "--date",
+        "2025-12-31",
+        "--body",
+        "The intermediate certificate was missing.",
+    ]);
+    // Every result counts, not only the page shown; months without results are absent.
+    let r = search(&env, &["certificate", "--limit", "1"]);
+    assert_eq!(
+        r["facets"]["month"],
+        serde_json::json!({"2025-12": 1, "2026-10": 2}),
+        "{r}"
+    );
+    // The fixture's months: October 2026 (four entries) and November 2026 (one).
+    let r = search(&env, &["kubernetes"]);
+    assert_eq!(
+        r["facets"]["month"],
+        serde_json::json!({"2026-10": 1, "2026-11": 1}),
+        "{r}"
+    );
+    // A date filter narrows the months too.
+    let r = search(&env, &["certificate", "--since", "2026-01-01"]);
+    assert_eq!(
+        r["facets"]["month"],
+        serde_json::json!({"2026-10": 2}),
+        "{r}"
+    );
+}
+
+#[test]
 fn saved_searches_are_listed_and_rerun() {
     let env = fixture();
     env.ok(&[

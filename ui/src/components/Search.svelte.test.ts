@@ -34,7 +34,7 @@ function answer(titles: string[], facets: Partial<SearchResults['facets']> = {})
       snippet: `about <mark>${t}</mark> &lt;b&gt;`,
       title_html: `<mark>${t}</mark>`,
     })),
-    facets: { kind: {}, person: {}, tag: {}, behaviour: {}, level: {}, ...facets },
+    facets: { kind: {}, person: {}, tag: {}, behaviour: {}, level: {}, month: {}, ...facets },
   };
 }
 

@@ -456,7 +456,11 @@ snippet: string,
  */
 title_html: string, };
 
-export type Facets = { kind: { [key in string]: number }, person: { [key in string]: number }, tag: { [key in string]: number }, behaviour: { [key in string]: number }, level: { [key in string]: number }, };
+export type Facets = { kind: { [key in string]: number }, person: { [key in string]: number }, tag: { [key in string]: number }, behaviour: { [key in string]: number }, level: { [key in string]: number }, 
+/**
+ * Results per month of their date, keyed `YYYY-MM`.
+ */
+month: { [key in string]: number }, };
 
 export type SavedSearch = { name: string, request: SearchRequest, updated_at: string, };
 
