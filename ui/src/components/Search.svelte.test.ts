@@ -121,6 +121,42 @@ describe('Search', () => {
     expect(pending[2].req.person).toBeNull();
   });
 
+  it('months with results are listed newest first with counts; a month sets From and To to it', async () => {
+    const user = userEvent.setup();
+    render(Search);
+    await user.type(screen.getByTestId('search-input'), 'proxy');
+    await waitFor(() => expect(pending).toHaveLength(1));
+    // Fourteen months: twelve shown, the rest behind "Show all".
+    const month: Record<string, number> = { '2024-02': 0 };
+    for (let i = 0; i < 14; i++) {
+      const d = new Date(Date.UTC(2025, i, 1));
+      month[`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`] = i + 1;
+    }
+    pending[0].resolve(answer(['a'], { month }));
+    await screen.findByRole('list', { name: 'Months' });
+    const shown = () => screen.getAllByTestId('facet-month');
+    expect(shown().map((b) => b.dataset.value)).toEqual([
+      '2026-02', '2026-01', '2025-12', '2025-11', '2025-10', '2025-09',
+      '2025-08', '2025-07', '2025-06', '2025-05', '2025-04', '2025-03',
+    ]);
+    expect(shown()[0].textContent).toContain('Feb 2026');
+    expect(shown()[0].textContent).toContain('14');
+    await user.click(screen.getByRole('button', { name: 'Show all 14' }));
+    expect(shown().map((b) => b.dataset.value).slice(-2)).toEqual(['2025-02', '2025-01']);
+    // February 2026 has 28 days.
+    await user.click(shown()[0]);
+    await waitFor(() => expect(pending).toHaveLength(2));
+    expect(pending[1].req).toMatchObject({ query: 'proxy', since: '2026-02-01', until: '2026-02-28' });
+    pending[1].resolve(answer(['a'], { month: { '2026-02': 14 } }));
+    await waitFor(() => expect(shown()[0].getAttribute('aria-pressed')).toBe('true'));
+    expect(screen.getByRole('button', { name: /^Remove filter From / })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Remove filter To / })).toBeTruthy();
+    // Choosing it again clears both dates.
+    await user.click(shown()[0]);
+    await waitFor(() => expect(pending).toHaveLength(3));
+    expect(pending[2].req).toMatchObject({ since: null, until: null });
+  });
+
   it('with no words and no filter it asks nothing and shows hints', async () => {
     render(Search);
     expect(await screen.findByTestId('search-idle')).toBeTruthy();
