@@ -582,14 +582,39 @@ fn place(
     let ours = local_revisions(conn, id)?;
     let theirs = incoming_revisions(e);
     let agree = ours.iter().zip(&theirs).take_while(|(a, b)| a == b).count();
+    // Moving to the trash writes no revision, so the trash state is merged apart from
+    // the revisions: an entry in the trash on either side stays in (or goes to) the
+    // trash, where it can be restored; neither side's trash is silently undone.
+    let our_trash: Option<String> =
+        conn.query_row("SELECT deleted_at FROM entries WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })?;
+    let their_trash = e.row.get("deleted_at").and_then(Value::as_str);
     Ok(if agree == theirs.len() {
-        Placed::Unchanged
+        match (&our_trash, their_trash) {
+            (None, Some(at)) => {
+                set_trash(conn, id, at)?;
+                Placed::Updated
+            }
+            _ => Placed::Unchanged,
+        }
     } else if agree == ours.len() {
         fast_forward(conn, path, e, cols, children, ours.len())?;
+        if let (Some(at), None) = (&our_trash, their_trash) {
+            set_trash(conn, id, at)?;
+        }
         Placed::Updated
     } else {
         Placed::Diverged { at: agree }
     })
+}
+
+fn set_trash(conn: &Connection, id: &str, at: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE entries SET deleted_at = ?2 WHERE id = ?1",
+        params![id, at],
+    )?;
+    Ok(())
 }
 
 pub fn merge(

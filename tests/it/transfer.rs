@@ -592,6 +592,69 @@ fn merging_into_a_journal_with_entries_reports_conflicts_and_keeps_both() {
     );
 }
 
+/// The trash writes no revision, so a merge compares it apart from the revisions: a
+/// trash made on either side is kept, never silently undone.
+#[test]
+fn a_merge_keeps_the_trash_of_either_side() {
+    let here = Env::new();
+    let add = |env: &Env, title: &str| {
+        env.json(&[
+            "add",
+            "learning",
+            "--title",
+            title,
+            "--date",
+            "2026-11-10",
+            "--body",
+            "v1",
+            "--json",
+        ])["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let trashed_there = add(&here, "Trashed there");
+    let trashed_here = add(&here, "Trashed here, edited there");
+    let base = here.dir.path().join("base.json");
+    here.ok(&["export", "--out", s(&base)]);
+
+    let there = Env::new();
+    there.ok(&["import", s(&base)]);
+    there.ok(&["delete", &trashed_there]);
+    edit_learning(&there, &trashed_here, "edited there");
+    let theirs = there.dir.path().join("theirs.json");
+    there.ok(&["export", "--out", s(&theirs)]);
+
+    here.ok(&["delete", &trashed_here]);
+    let summary = here.json(&["import", s(&theirs), "--json"]);
+    assert_eq!(summary["updated"], 2, "{summary}");
+    assert_eq!(
+        summary["conflicts"].as_array().unwrap().len(),
+        0,
+        "{summary}"
+    );
+    let trash: Vec<String> = here
+        .json(&["trash", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        trash.contains(&trashed_there),
+        "the trash made there arrives: {trash:?}"
+    );
+    assert!(
+        trash.contains(&trashed_here),
+        "the trash made here stays: {trash:?}"
+    );
+    // The edit made there still arrived, in the trash.
+    assert_eq!(
+        here.json(&["show", &trashed_here, "--json"])["body"],
+        "edited there"
+    );
+}
+
 #[test]
 fn bad_input_names_the_field_and_writes_nothing() {
     let env = rich();
