@@ -148,7 +148,11 @@ pub fn run(mut journal: Journal, command: Command) -> Result<()> {
             (build(a.common, Details::Conversation(conversation)), a.json)
         }
     };
-    let entry = journal.add(input)?;
+    let conversation = matches!(input.details, Details::Conversation(_));
+    let entry = journal.add(input).map_err(|e| match conversation {
+        true => ConversationFlags::name_flags(e),
+        false => e,
+    })?;
     if json {
         output::json(&entry)
     } else {

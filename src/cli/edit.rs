@@ -114,18 +114,27 @@ pub fn run(mut journal: Journal, mut a: Args) -> Result<()> {
         clear,
         json,
     } = a;
-    let entry = journal.modify(&id, |input| {
-        for field in &clear {
-            entry_flags::clear(input, field)?;
-        }
-        common.apply(input);
-        match &mut input.details {
-            Details::Pairing(p) => pairing.apply(p),
-            Details::Feedback(f) => feedback.apply(f),
-            Details::Learning(l) => learning.apply(l),
-            Details::Conversation(c) => conversation.apply(c, pairing.notes),
-        }
-    })?;
+    let mut is_conversation = false;
+    let entry = journal
+        .modify(&id, |input| {
+            for field in &clear {
+                entry_flags::clear(input, field)?;
+            }
+            common.apply(input);
+            match &mut input.details {
+                Details::Pairing(p) => pairing.apply(p),
+                Details::Feedback(f) => feedback.apply(f),
+                Details::Learning(l) => learning.apply(l),
+                Details::Conversation(c) => {
+                    is_conversation = true;
+                    conversation.apply(c, pairing.notes)
+                }
+            }
+        })
+        .map_err(|e| match is_conversation {
+            true => ConversationFlags::name_flags(e),
+            false => e,
+        })?;
     if json {
         output::json(&entry)
     } else {

@@ -317,6 +317,17 @@ impl ConversationFlags {
         }
     }
 
+    /// The core calls the conversation's partner `person`; on the command line it
+    /// is `--with`, so an error about it names the flag the user typed.
+    pub fn name_flags(e: Error) -> Error {
+        match e {
+            Error::Invalid { field, message } if field == "person" => {
+                Error::invalid("with", message)
+            }
+            e => e,
+        }
+    }
+
     pub fn apply(self, c: &mut Conversation, notes: Option<String>) -> Result<()> {
         if let Some(p) = self.with {
             c.person = p;

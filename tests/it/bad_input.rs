@@ -617,7 +617,12 @@ fn every_command_refuses_missing_wrong_typed_huge_and_malformed_arguments() {
                 "2026-11-20",
             ]),
             "",
-            vec!["person", "500"],
+            vec!["with:", "500"],
+        ),
+        (
+            v(&["edit", &conversation, "--with", &long]),
+            "",
+            vec!["with:", "500"],
         ),
         (
             v(&[
@@ -1344,13 +1349,19 @@ fn every_app_command_refuses_bad_input_at_the_core_api() {
         ),
         (
             "save_search",
-            Box::new(|j| j.save_search(" ", &SearchRequest::default()).map(drop)),
+            Box::new(|j| {
+                j.save_search(" ", &SearchRequest::default(), false)
+                    .map(drop)
+            }),
             "invalid_input",
             "name",
         ),
         (
             "save_search",
-            Box::new(|j| j.save_search(&long, &SearchRequest::default()).map(drop)),
+            Box::new(|j| {
+                j.save_search(&long, &SearchRequest::default(), false)
+                    .map(drop)
+            }),
             "invalid_input",
             "name",
         ),
@@ -1363,6 +1374,7 @@ fn every_app_command_refuses_bad_input_at_the_core_api() {
                         until: Some("2026-02-31".into()),
                         ..Default::default()
                     },
+                    false,
                 )
                 .map(drop)
             }),
@@ -1378,6 +1390,7 @@ fn every_app_command_refuses_bad_input_at_the_core_api() {
                         behaviour: Some("L9.9.9".into()),
                         ..Default::default()
                     },
+                    false,
                 )
                 .map(drop)
             }),
