@@ -196,8 +196,13 @@ pub fn saved_searches(s: S) -> AppResult<Vec<SavedSearch>> {
 }
 
 #[tauri::command(async)]
-pub fn save_search(s: S, name: String, request: SearchRequest) -> AppResult<SavedSearch> {
-    s.with(|j| j.save_search(&name, &request))
+pub fn save_search(
+    s: S,
+    name: String,
+    request: SearchRequest,
+    replace: bool,
+) -> AppResult<SavedSearch> {
+    s.with(|j| j.save_search(&name, &request, replace))
 }
 
 #[tauri::command(async)]

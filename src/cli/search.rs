@@ -7,7 +7,7 @@ use clap::Args as ClapArgs;
 use super::filter_flags::Filters;
 use super::output;
 use crate::search::{SearchRequest, SearchResults, Sort, saved};
-use crate::{Journal, Result};
+use crate::{Error, Journal, Result};
 
 #[derive(ClapArgs)]
 pub struct Args {
@@ -31,6 +31,9 @@ pub struct Args {
     /// Save this search under NAME (see `rungs searches`)
     #[arg(long, value_name = "NAME", conflicts_with = "saved")]
     save: Option<String>,
+    /// With --save: replace a saved search of that name (without it, a taken name is refused)
+    #[arg(long, requires = "save")]
+    replace: bool,
     /// Run the saved search NAME (flags given here override its filters)
     #[arg(long, value_name = "NAME")]
     saved: Option<String>,
@@ -70,7 +73,10 @@ pub fn run(mut journal: Journal, a: Args) -> Result<()> {
     }
     let results = journal.search(&req)?;
     if let Some(name) = &a.save {
-        saved::save(journal.database().conn(), name, &req)?;
+        saved::save(journal.database().conn(), name, &req, a.replace).map_err(|e| match e {
+            Error::Conflict(m) => Error::Conflict(format!("{m} (--replace replaces it)")),
+            e => e,
+        })?;
         if !a.json {
             eprintln!(
                 "Saved as \"{}\"; run it again with `rungs search --saved {:?}`.",

@@ -16,17 +16,35 @@ pub struct SavedSearch {
     pub updated_at: String,
 }
 
-/// Saves (or replaces) the search called `name`.
-pub fn save(conn: &Connection, name: &str, request: &SearchRequest) -> Result<SavedSearch> {
+/// Saves the search called `name`. A saved search of that name (names compare
+/// without regard to case) is replaced only when `replace` says so; otherwise the
+/// call fails with [`Error::Conflict`] naming it and nothing changes, so that a
+/// name typed again by mistake does not silently lose the search saved under it.
+pub fn save(
+    conn: &Connection,
+    name: &str,
+    request: &SearchRequest,
+    replace: bool,
+) -> Result<SavedSearch> {
     let name = validate::name("name", name)?;
     let json =
         serde_json::to_string(request).map_err(|e| Error::invalid("search", e.to_string()))?;
     let now = clock::now_timestamp();
-    conn.execute(
+    let sql = if replace {
         "INSERT INTO saved_searches (name, request, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)
-         ON CONFLICT (name) DO UPDATE SET request = excluded.request, updated_at = excluded.updated_at",
-        params![name, json, now],
-    )?;
+         ON CONFLICT (name) DO UPDATE SET request = excluded.request, updated_at = excluded.updated_at"
+    } else {
+        // One statement, so that a search saved by another process between a check
+        // and the write is not overwritten either.
+        "INSERT INTO saved_searches (name, request, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)
+         ON CONFLICT (name) DO NOTHING"
+    };
+    if conn.execute(sql, params![name, json, now])? == 0 {
+        let existing = get(conn, &name).map_or(name, |s| s.name);
+        return Err(Error::Conflict(format!(
+            "a saved search named \"{existing}\" already exists; save under another name or replace it"
+        )));
+    }
     get(conn, &name)
 }
 
@@ -78,17 +96,23 @@ impl Journal {
         list(self.database().conn())
     }
 
-    /// Saves `request` as `name`, replacing a saved search of that name. The request
+    /// Saves `request` as `name`; a saved search of that name is replaced only with
+    /// `replace`, else refused ([`Error::Conflict`], see [`save`]). The request
     /// is run first, so one whose filters name an unknown person, behaviour or level,
     /// or a bad date, is refused with that field's error and nothing is stored.
-    pub fn save_search(&mut self, name: &str, request: &SearchRequest) -> Result<SavedSearch> {
+    pub fn save_search(
+        &mut self,
+        name: &str,
+        request: &SearchRequest,
+        replace: bool,
+    ) -> Result<SavedSearch> {
         validate::name("name", name)?;
         self.search(&SearchRequest {
             limit: Some(1),
             offset: None,
             ..request.clone()
         })?;
-        save(self.database().conn(), name, request)
+        save(self.database().conn(), name, request, replace)
     }
 
     pub fn delete_saved_search(&self, name: &str) -> Result<()> {
@@ -134,7 +158,7 @@ mod tests {
             tag: Some("tls".into()),
             ..Default::default()
         };
-        let saved = j.save_search("  Certs ", &req).unwrap();
+        let saved = j.save_search("  Certs ", &req, false).unwrap();
         assert_eq!(saved.name, "Certs");
         let list = j.saved_searches().unwrap();
         assert_eq!(list.len(), 1);
@@ -149,6 +173,40 @@ mod tests {
     }
 
     #[test]
+    fn a_taken_name_is_refused_naming_it_unless_replacing() {
+        let mut j = Journal::open_in_memory().unwrap();
+        j.add(learning("Certificate renewal")).unwrap();
+        let first = SearchRequest {
+            query: "certificate".into(),
+            ..Default::default()
+        };
+        let second = SearchRequest {
+            query: "proxy".into(),
+            ..Default::default()
+        };
+        j.save_search("Certs", &first, false).unwrap();
+        // The same name in another case is the same saved search.
+        let err = j.save_search(" certs ", &second, false).unwrap_err();
+        assert!(matches!(&err, Error::Conflict(_)), "{err:?}");
+        assert!(
+            err.to_string().contains("\"Certs\" already exists"),
+            "{err}"
+        );
+        let list = j.saved_searches().unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].request, first, "the refused save changed nothing");
+
+        let replaced = j.save_search("certs", &second, true).unwrap();
+        assert_eq!(replaced.name, "Certs", "replacing keeps the stored name");
+        let list = j.saved_searches().unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].request, second);
+        // `replace` on a new name simply saves it.
+        j.save_search("Proxies", &second, true).unwrap();
+        assert_eq!(j.saved_searches().unwrap().len(), 2);
+    }
+
+    #[test]
     fn a_search_that_cannot_run_is_refused_naming_the_field_and_not_stored() {
         let mut j = Journal::open_in_memory().unwrap();
         j.add(learning("Certificate renewal")).unwrap();
@@ -156,7 +214,7 @@ mod tests {
             person: Some("Nobody Known".into()),
             ..Default::default()
         };
-        let err = j.save_search("who", &unknown).unwrap_err();
+        let err = j.save_search("who", &unknown, false).unwrap_err();
         assert!(
             matches!(&err, Error::NotFound { what: "person", .. }),
             "{err:?}"
@@ -165,12 +223,14 @@ mod tests {
             since: Some("last tuesdayish".into()),
             ..Default::default()
         };
-        let err = j.save_search("when", &bad_date).unwrap_err();
+        let err = j.save_search("when", &bad_date, false).unwrap_err();
         assert!(
             matches!(&err, Error::Invalid { field, .. } if field == "since"),
             "{err:?}"
         );
-        let err = j.save_search(" ", &SearchRequest::default()).unwrap_err();
+        let err = j
+            .save_search(" ", &SearchRequest::default(), false)
+            .unwrap_err();
         assert!(matches!(&err, Error::Invalid { field, .. } if field == "name"));
         assert!(j.saved_searches().unwrap().is_empty());
     }

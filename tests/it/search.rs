@@ -371,6 +371,35 @@ fn saved_searches_are_listed_and_rerun() {
         env.ok(&["searches"])
             .contains("Cert sessions: \"certificate\"  (kind pairing)")
     );
+    // Saving again under a taken name (in any case) is refused, naming it, and
+    // changes nothing; --replace replaces it.
+    let err = env.fails(&["search", "proxy", "--save", "cert sessions"]);
+    assert!(
+        err.contains("\"Cert sessions\" already exists") && err.contains("--replace"),
+        "{err}"
+    );
+    assert_eq!(
+        env.json(&["searches", "--json"])[0]["request"]["query"],
+        "certificate"
+    );
+    env.ok(&["search", "proxy", "--save", "cert sessions", "--replace"]);
+    let list = env.json(&["searches", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["request"]["query"], "proxy");
+    assert!(
+        env.fails(&["search", "proxy", "--replace"])
+            .contains("--save"),
+        "--replace needs --save"
+    );
+    env.ok(&[
+        "search",
+        "certificate",
+        "--kind",
+        "pairing",
+        "--save",
+        "Cert sessions",
+        "--replace",
+    ]);
     let rerun = search(&env, &["--saved", "cert sessions"]);
     assert_eq!(
         titles(&rerun),

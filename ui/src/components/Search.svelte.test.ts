@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import type { SearchRequest, SearchResults } from '../lib/api';
+import { CommandError, type SearchRequest, type SearchResults } from '../lib/api';
 
 // The core as the search view sees it: `search` answers when the test says so.
 const { api, pending } = vi.hoisted(() => {
@@ -16,10 +16,19 @@ const { api, pending } = vi.hoisted(() => {
     },
   };
 });
-vi.mock('../lib/api', () => ({ api, CommandError: class extends Error {} }));
+vi.mock('../lib/api', () => ({
+  api,
+  CommandError: class extends Error {
+    code: string;
+    constructor(e: { code: string; message: string }) {
+      super(e.message);
+      this.code = e.code;
+    }
+  },
+}));
 
 import { nav } from '../lib/nav.svelte';
-import { NO_FILTERS, searchView } from '../lib/search.svelte';
+import { NO_FILTERS, saved, searchView } from '../lib/search.svelte';
 import Search from './Search.svelte';
 
 function answer(titles: string[], facets: Partial<SearchResults['facets']> = {}): SearchResults {
@@ -155,6 +164,43 @@ describe('Search', () => {
     await user.click(shown()[0]);
     await waitFor(() => expect(pending).toHaveLength(3));
     expect(pending[2].req).toMatchObject({ since: null, until: null });
+  });
+
+  it('saving under a taken name asks "Replace saved search NAME?" and replaces only when told', async () => {
+    const user = userEvent.setup();
+    saved.list = [{ name: 'Proxy errors', request: { query: 'proxy' } as SearchRequest, updated_at: '2026-11-20' }];
+    const taken = { code: 'conflict', message: 'a saved search named "Proxy errors" already exists' };
+    api.saveSearch.mockImplementation(async (_name: string, request: SearchRequest, replace?: boolean) => {
+      if (!replace) throw new CommandError(taken as never);
+      return { name: 'Proxy errors', request, updated_at: '2026-11-21' };
+    });
+    render(Search);
+    await user.type(screen.getByTestId('search-input'), 'x509');
+    await waitFor(() => expect(pending).toHaveLength(1));
+    pending[0].resolve(answer(['a']));
+    await user.click(screen.getByTestId('save-search'));
+    const name = screen.getByTestId('save-name');
+    await user.clear(name);
+    await user.type(name, 'proxy ERRORS{Enter}');
+    // Asked about the stored name; nothing replaced yet; Replace has the focus.
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog.textContent).toContain('Replace saved search “Proxy errors”?');
+    expect(api.saveSearch).toHaveBeenCalledTimes(1);
+    expect(api.saveSearch.mock.calls[0][2]).toBe(false);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('save-replace')));
+    // "Choose another name" goes back to the name, nothing saved.
+    await user.click(screen.getByTestId('save-rename'));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect((screen.getByTestId('save-name') as HTMLInputElement).value).toBe('proxy ERRORS');
+    // Asked again, and this time replaced.
+    await user.click(screen.getByTestId('save-confirm'));
+    await user.click(await screen.findByTestId('save-replace'));
+    await waitFor(() => expect(api.saveSearch).toHaveBeenCalledTimes(3));
+    expect(api.saveSearch.mock.calls[2][0]).toBe('proxy ERRORS');
+    expect(api.saveSearch.mock.calls[2][1]).toMatchObject({ query: 'x509' });
+    expect(api.saveSearch.mock.calls[2][2]).toBe(true);
+    await waitFor(() => expect(screen.queryByTestId('save-name')).toBeNull());
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
   it('with no words and no filter it asks nothing and shows hints', async () => {

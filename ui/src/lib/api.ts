@@ -97,8 +97,9 @@ export const api = {
   suggest: (request: SuggestRequest) => call<Suggestion[]>('suggest_behaviours', { request }),
   search: (request: SearchRequest) => call<SearchResults>('search', { request }),
   savedSearches: () => call<SavedSearch[]>('saved_searches'),
-  saveSearch: (name: string, request: SearchRequest) =>
-    call<SavedSearch>('save_search', { name, request }),
+  /** Refused with code `conflict` when `name` is taken, unless `replace`. */
+  saveSearch: (name: string, request: SearchRequest, replace = false) =>
+    call<SavedSearch>('save_search', { name, request, replace }),
   deleteSavedSearch: (name: string) => call<null>('delete_saved_search', { name }),
   renderMarkdown: (markdown: string) => call<string>('render_markdown', { markdown }),
   loadDemo: () => call<DemoSummary>('load_demo'),
