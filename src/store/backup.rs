@@ -5,21 +5,29 @@
 //! a backup is a consistent snapshot or absent, never half a file.
 //!
 //! A restore checks the file first (read-only: SQLite's integrity check, a Rungs
-//! journal, a schema this Rungs knows), prepares a migrated copy of it, keeps the
-//! live journal aside, and only then writes the copy INTO the live database through
-//! the backup API, in one step. Another process with the journal open (the app) sees
-//! the old database or the restored one, never a file swapped under it. The restored
-//! database gets a new `meta.index_generation`, and its outbox sequence never goes
-//! back, so every search index over it rebuilds (see `search::index`).
+//! journal, a schema this Rungs knows) and prepares a migrated copy of it. Then, in
+//! ONE write transaction on the live journal (`BEGIN IMMEDIATE`: no other process
+//! can commit until it ends), it copies the journal aside through a second, reading
+//! connection (which sees exactly what is about to be replaced), replaces every
+//! table's rows with the copy's (`INSERT … SELECT` from it attached, foreign keys
+//! checked at the end) and commits. So every write another process had acknowledged
+//! is either in the copy kept aside or, coming after, in the restored journal; a
+//! writer that comes during the restore waits on its busy timeout. Another process
+//! with the journal open (the app) sees the old journal or the restored one, never a
+//! mix. The restored journal gets a new `meta.index_generation`, and its outbox
+//! sequence never goes back, so every search index over it rebuilds (see
+//! `search::index`). (SQLite's backup API cannot write into a connection that holds a
+//! transaction, which is why the replacing is done row by row.)
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
 
 use super::{Database, Found, inspect, latest_version};
+use crate::journal::failpoint;
 use crate::search::GENERATION_KEY;
 use crate::{Error, Result};
 
@@ -198,78 +206,185 @@ impl Database {
         staging: &Path,
         aside_dir: &Path,
     ) -> Result<PathBuf> {
+        let live = self
+            .path
+            .clone()
+            .ok_or_else(|| Error::Conflict("only a journal on disk can be restored".into()))?;
         {
             let src = Connection::open_with_flags(file, read_only())?;
             copy_to_new(&src, staging, "the copy of the backup")?;
         }
-        let ever_queued: i64 = self.conn.query_row(
-            "SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = 'index_outbox'",
-            [],
-            |r| r.get(0),
-        )?;
-        let staged = {
-            let conn = Connection::open(staging)?;
-            // Brings an older schema up to date (no copy before migrating: it is a copy).
-            let mut staged = Database::from_connection(conn, None)?;
-            staged.write(|tx| {
-                tx.execute(
-                    "INSERT INTO meta (key, value) VALUES (?1, ?2)
-                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    [GENERATION_KEY, &uuid::Uuid::now_v7().to_string()],
-                )?;
-                // Outbox seqs never go back: indexes record how far they got in them.
-                let changed = tx.execute(
-                    "UPDATE sqlite_sequence SET seq = MAX(seq, ?1) WHERE name = 'index_outbox'",
-                    [ever_queued],
-                )?;
-                if changed == 0 {
-                    tx.execute(
-                        "INSERT INTO sqlite_sequence (name, seq) VALUES ('index_outbox', ?1)",
-                        [ever_queued],
-                    )?;
-                }
-                Ok(())
-            })?;
-            staged
-        };
-        // A write another process commits after the copy is taken would be in neither
-        // the copy nor the restored journal: `data_version` tells whether one came,
-        // and the copy is taken again until none did. (What remains is the moment
-        // between this check and the restore taking the write lock.)
-        let data_version = |conn: &Connection| -> rusqlite::Result<i64> {
-            conn.query_row("PRAGMA data_version", [], |r| r.get(0))
-        };
-        let mut aside = None;
-        let mut settled = false;
-        for _ in 0..10 {
-            let before = data_version(&self.conn)?;
-            let copy = fresh_name(aside_dir, "journal-before-restore");
-            copy_to_new(
-                &self.conn,
-                &copy,
-                "the copy of the journal kept before restoring",
-            )?;
-            if let Some(stale) = aside.replace(copy) {
-                // Superseded moments after it was made: it is ours, not the user's.
-                let _ = std::fs::remove_file(stale);
-            }
-            if data_version(&self.conn)? == before {
-                settled = true;
-                break;
-            }
-        }
-        let aside = aside.expect("at least one copy");
-        if !settled {
-            let _ = std::fs::remove_file(&aside);
-            return Err(Error::Conflict(
-                "another program kept writing to the journal while it was being copied \
-                 aside; try the restore again when it is idle (nothing was changed)"
-                    .into(),
-            ));
-        }
-        copy_all(&staged.conn, &mut self.conn)?;
+        // Brings an older schema up to date (no copy before migrating: it is a copy).
+        drop(Database::from_connection(Connection::open(staging)?, None)?);
+        failpoint::hit(failpoint::RESTORE_BEFORE_LOCK);
+        let staged = staging.to_str().ok_or_else(|| {
+            Error::invalid("file", format!("{} is not a UTF-8 path", staging.display()))
+        })?;
+        // ATTACH is refused inside a transaction: the staged copy is attached first.
+        self.conn
+            .execute("ATTACH DATABASE ?1 AS staged", [staged])?;
+        let replaced = self.replace_from_staged(file, &live, aside_dir);
+        let detached = self.conn.execute("DETACH DATABASE staged", []);
+        let aside = replaced?;
+        detached?;
         Ok(aside)
     }
+
+    /// In one write transaction on the live journal: copies it aside (through a
+    /// second connection, which sees exactly what is about to be replaced: nobody
+    /// else can commit while the lock is held), then replaces every table's rows with
+    /// the attached `staged` copy's and gives the journal a new index generation.
+    fn replace_from_staged(
+        &mut self,
+        file: &Path,
+        live: &Path,
+        aside_dir: &Path,
+    ) -> Result<PathBuf> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        failpoint::hit(failpoint::RESTORE_LOCKED);
+        let aside = fresh_name(aside_dir, "journal-before-restore");
+        {
+            let reader = Connection::open_with_flags(live, read_only())?;
+            reader.busy_timeout(super::BUSY_TIMEOUT)?;
+            copy_to_new(
+                &reader,
+                &aside,
+                "the copy of the journal kept before restoring",
+            )?;
+        }
+        let written = replace_tables(&tx, file).and_then(|()| Ok(tx.commit()?));
+        if let Err(e) = written {
+            // Nothing was replaced: the copy is ours, not the user's.
+            let _ = std::fs::remove_file(&aside);
+            return Err(e);
+        }
+        Ok(aside)
+    }
+}
+
+/// The journal's tables (sqlite's own left out) with parents before the tables
+/// whose foreign keys point at them; `index_outbox` last, after the triggers on the
+/// other tables have queued into it.
+fn tables_in_order(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+         ORDER BY name",
+    )?;
+    let mut left: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut parents = std::collections::BTreeMap::new();
+    for t in &left {
+        let mut stmt =
+            conn.prepare("SELECT DISTINCT \"table\" FROM pragma_foreign_key_list(?1)")?;
+        let of: Vec<String> = stmt
+            .query_map([t], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?
+            .into_iter()
+            .filter(|p| p != t)
+            .collect();
+        parents.insert(t.clone(), of);
+    }
+    let mut ordered = Vec::with_capacity(left.len());
+    while !left.is_empty() {
+        let ready = left
+            .iter()
+            .position(|t| {
+                parents[t]
+                    .iter()
+                    .all(|p| ordered.contains(p) || !parents.contains_key(p))
+            })
+            // A cycle (none in this schema): keys are deferred, any order is correct.
+            .unwrap_or(0);
+        ordered.push(left.remove(ready));
+    }
+    if let Some(i) = ordered.iter().position(|t| t == "index_outbox") {
+        let outbox = ordered.remove(i);
+        ordered.push(outbox);
+    }
+    Ok(ordered)
+}
+
+/// The column names of `schema.table`, in order.
+fn columns(conn: &Connection, schema: &str, table: &str) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1, ?2) ORDER BY cid")?;
+    stmt.query_map([table, schema], |r| r.get(0))?.collect()
+}
+
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// Replaces the rows of every table of `main` with those of the attached `staged`
+/// (same schema: both are at the latest version), inside the caller's transaction.
+/// Foreign keys are checked once all is in place; AUTOINCREMENT counters never go
+/// back (the index outbox's in particular: indexes record how far they got in it).
+fn replace_tables(tx: &Transaction, file: &Path) -> Result<()> {
+    tx.pragma_update(None, "defer_foreign_keys", true)?;
+    let tables = tables_in_order(tx)?;
+    for table in tables.iter().rev() {
+        tx.execute(&format!("DELETE FROM main.{}", quoted(table)), [])?;
+    }
+    for table in &tables {
+        let cols = columns(tx, "main", table)?;
+        let theirs = columns(tx, "staged", table)?;
+        if cols != theirs {
+            return Err(Error::NotAJournal {
+                path: file.display().to_string(),
+                reason: format!(
+                    "its table {table} does not match this Rungs's once migrated; nothing was changed"
+                ),
+            });
+        }
+        let list = cols
+            .iter()
+            .map(|c| quoted(c))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if table == "index_outbox" {
+            // The deletes and inserts above queued every entry: the restored journal
+            // gets the backup's queue instead (its new generation rebuilds the index).
+            tx.execute("DELETE FROM main.index_outbox", [])?;
+        }
+        tx.execute(
+            &format!(
+                "INSERT INTO main.{t} ({list}) SELECT {list} FROM staged.{t}",
+                t = quoted(table)
+            ),
+            [],
+        )?;
+    }
+    tx.execute(
+        "UPDATE main.sqlite_sequence SET seq = MAX(seq, COALESCE(
+             (SELECT s.seq FROM staged.sqlite_sequence s WHERE s.name = main.sqlite_sequence.name),
+             seq))",
+        [],
+    )?;
+    tx.execute(
+        "INSERT INTO main.sqlite_sequence (name, seq)
+         SELECT s.name, s.seq FROM staged.sqlite_sequence s
+         WHERE NOT EXISTS (SELECT 1 FROM main.sqlite_sequence m WHERE m.name = s.name)",
+        [],
+    )?;
+    tx.execute(
+        "INSERT INTO main.meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [GENERATION_KEY, &uuid::Uuid::now_v7().to_string()],
+    )?;
+    let broken: Option<String> = tx
+        .query_row("PRAGMA main.foreign_key_check", [], |r| r.get(0))
+        .optional()?;
+    if let Some(table) = broken {
+        return Err(Error::NotAJournal {
+            path: file.display().to_string(),
+            reason: format!(
+                "rows of its table {table} refer to rows it does not have; nothing was changed"
+            ),
+        });
+    }
+    Ok(())
 }
 
 fn read_only() -> OpenFlags {

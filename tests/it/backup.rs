@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 use rungs::Journal;
+use rungs::journal::failpoint::{self, GATE_VAR};
 use rungs::search::SearchRequest;
 use rusqlite::{Connection, OpenFlags};
 
@@ -132,17 +133,136 @@ fn a_backup_taken_while_another_process_writes_is_whole_and_holds_a_prefix_of_th
     assert!(stray.is_empty(), "{stray:?}");
 }
 
+/// `rungs ARGS` against `env` as a child process (the test goes on while it runs).
+fn spawn(env: &Env, args: &[&str]) -> std::process::Command {
+    let mut c = std::process::Command::new(rungs_bin());
+    c.arg("--data-dir")
+        .arg(env.data_dir())
+        .args(args)
+        .env("RUNGS_TODAY", TODAY)
+        .env_remove(GATE_VAR)
+        .env_remove(failpoint::VAR)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    c
+}
+
+/// Starts `rungs backup restore FILE --json` and returns it paused at the failpoint
+/// `point` (src/journal/failpoint.rs) with the gate that lets it go on.
+fn restore_paused_at(env: &Env, backup: &Path, point: &str) -> (std::process::Child, PathBuf) {
+    let gate = env.dir.path().join(format!("gate-{point}"));
+    let reached = env.dir.path().join(format!("gate-{point}.reached"));
+    let mut child = spawn(env, &["backup", "restore", s(backup), "--json"])
+        .env(failpoint::VAR, point)
+        .env(GATE_VAR, &gate)
+        .spawn()
+        .expect("spawn restore");
+    while !reached.exists() {
+        if let Some(status) = child.try_wait().unwrap() {
+            let out = child.wait_with_output().unwrap();
+            panic!(
+                "the restore ended ({status}) before reaching {point}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    (child, gate)
+}
+
+/// Lets a paused restore go on; returns where it kept the journal aside.
+fn finish_restore(child: std::process::Child, gate: &Path) -> PathBuf {
+    std::fs::write(gate, "go").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "restore failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    PathBuf::from(v["kept_aside"].as_str().unwrap())
+}
+
 #[test]
-fn a_restore_while_another_process_writes_loses_no_write() {
-    const WRITES: usize = 30;
+fn a_write_committed_just_before_the_restore_locks_the_journal_is_kept_aside() {
     let env = Env::new();
     add_learning(&env, "from the backup");
     let backup = env.dir.path().join("b.sqlite3");
     env.ok(&["backup", "create", "--out", s(&backup)]);
+    add_learning(&env, "written before the restore");
+    // The restore has checked and staged the backup (and, before the fix, copied the
+    // journal aside); another process commits a write right then.
+    let (restore, gate) = restore_paused_at(&env, &backup, failpoint::RESTORE_BEFORE_LOCK);
+    add_learning(&env, "written while the restore was under way");
+    let aside = finish_restore(restore, &gate);
+    assert_eq!(
+        titles_in(&aside),
+        [
+            "from the backup",
+            "written before the restore",
+            "written while the restore was under way"
+        ],
+        "the journal kept aside holds every write acknowledged before the restore"
+    );
+    assert_eq!(titles_in(&env.db_path()), ["from the backup"]);
+}
+
+#[test]
+fn a_write_that_comes_while_the_restore_holds_the_journal_lands_after_it() {
+    let env = Env::new();
+    add_learning(&env, "from the backup");
+    let backup = env.dir.path().join("b.sqlite3");
+    env.ok(&["backup", "create", "--out", s(&backup)]);
+    let (restore, gate) = restore_paused_at(&env, &backup, failpoint::RESTORE_LOCKED);
+    // The writer queues on the restore's write lock (its busy timeout is far longer
+    // than the restore takes), so its write lands in the restored journal.
+    let writer = spawn(
+        &env,
+        &[
+            "add",
+            "learning",
+            "--title",
+            "written during the restore",
+            "--date",
+            "2026-11-20",
+            "--body",
+            "b",
+        ],
+    )
+    .spawn()
+    .unwrap();
+    let aside = finish_restore(restore, &gate);
+    let out = writer.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(titles_in(&aside), ["from the backup"]);
+    assert_eq!(
+        titles_in(&env.db_path()),
+        ["from the backup", "written during the restore"]
+    );
+}
+
+#[test]
+fn restores_while_another_process_writes_lose_no_acknowledged_write() {
+    const WRITES: usize = 60;
+    const RESTORES: usize = 4;
+    let env = Env::new();
+    add_learning(&env, "from the backup");
+    let backup = env.dir.path().join("b.sqlite3");
+    env.ok(&["backup", "create", "--out", s(&backup)]);
+    let acked = env.dir.path().join("acked");
+    let refused = env.dir.path().join("refused");
+    // Each write is logged once the CLI has acknowledged it (exit 0), or as refused
+    // with its error (a busy journal may refuse a write, clearly, never lose it).
     let script = format!(
         "for i in $(seq 1 {WRITES}); do \
-           \"$RUNGS\" --data-dir \"$DIR\" add learning --title \"w$(printf %03d $i)\" \
-           --date 2026-11-20 --body b || exit 1; \
+           t=\"w$(printf %03d $i)\"; \
+           if \"$RUNGS\" --data-dir \"$DIR\" add learning --title \"$t\" \
+                --date 2026-11-20 --body b 2>\"$REFUSED.$t\"; \
+           then echo \"$t\" >> \"$ACKED\"; else echo \"$t\" >> \"$REFUSED\"; fi; \
          done"
     );
     let mut writer = std::process::Command::new("sh")
@@ -151,33 +271,53 @@ fn a_restore_while_another_process_writes_loses_no_write() {
         .env("RUNGS", rungs_bin())
         .env("DIR", env.data_dir())
         .env("RUNGS_TODAY", TODAY)
+        .env("ACKED", &acked)
+        .env("REFUSED", &refused)
         .stdout(Stdio::null())
         .spawn()
         .expect("spawn writer");
-    // Restore once some writes have landed, while the others are still coming.
-    while titles_in(&env.db_path()).len() < 4 {
-        std::thread::sleep(std::time::Duration::from_millis(20));
+    // Restores at several points of the writes, while they keep coming.
+    let mut asides = Vec::new();
+    for _ in 0..RESTORES {
+        let seen = titles_in(&env.db_path()).len();
+        while titles_in(&env.db_path()).len() < seen + 3 && writer.try_wait().unwrap().is_none() {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let v = env.json(&["backup", "restore", s(&backup), "--json"]);
+        asides.push(PathBuf::from(v["kept_aside"].as_str().unwrap()));
     }
-    let v = env.json(&["backup", "restore", s(&backup), "--json"]);
     assert!(writer.wait().unwrap().success());
-    let aside = PathBuf::from(v["kept_aside"].as_str().unwrap());
-    assert_eq!(integrity(&aside), "ok");
+    let lines = |p: &Path| -> Vec<String> {
+        std::fs::read_to_string(p)
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    for t in lines(&refused) {
+        let err = std::fs::read_to_string(format!("{}.{t}", refused.display())).unwrap();
+        assert!(
+            err.contains("busy") || err.contains("locked"),
+            "write {t} refused without a clear busy error: {err}"
+        );
+    }
+    let acked = lines(&acked);
+    assert!(!acked.is_empty());
     assert_eq!(integrity(&env.db_path()), "ok");
-    // Each write is in the journal kept aside (before the restore) or in the
-    // restored one (after it): a prefix there, the rest here, none lost.
-    let before: Vec<String> = titles_in(&aside)
-        .into_iter()
-        .filter(|t| t.starts_with('w'))
-        .collect();
-    let mut after = titles_in(&env.db_path());
-    assert_eq!(after.remove(0), "from the backup");
-    let all: Vec<String> = before.iter().chain(&after).cloned().collect();
-    let expected: Vec<String> = (1..=WRITES).map(|i| format!("w{i:03}")).collect();
-    assert_eq!(
-        all, expected,
-        "kept aside {before:?}, restored then written {after:?}"
+    let mut kept: std::collections::BTreeSet<String> =
+        titles_in(&env.db_path()).into_iter().collect();
+    for aside in &asides {
+        assert_eq!(integrity(aside), "ok");
+        kept.extend(titles_in(aside));
+    }
+    let lost: Vec<&String> = acked.iter().filter(|t| !kept.contains(*t)).collect();
+    assert!(
+        lost.is_empty(),
+        "acknowledged writes lost by a restore: {lost:?}"
     );
-    assert!(before.len() >= 3, "{before:?}");
+    // The restores did come between writes: the first kept some aside, the last
+    // journal holds some made after a restore.
+    assert!(titles_in(&asides[0]).iter().any(|t| t.starts_with('w')));
 }
 
 #[test]
@@ -358,6 +498,18 @@ fn restore_refuses_damaged_foreign_and_newer_files_untouched() {
         .execute_batch("PRAGMA user_version = 999;")
         .unwrap();
     refused(&env, &newer, "newer version of Rungs");
+
+    // Whole and of this schema, but with a revision of an entry it does not have.
+    let dangling = env.dir.path().join("dangling.sqlite3");
+    std::fs::copy(&good, &dangling).unwrap();
+    Connection::open(&dangling)
+        .unwrap()
+        .execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             UPDATE revisions SET entry_id = 'no-such-entry';",
+        )
+        .unwrap();
+    refused(&env, &dangling, "refer to rows it does not have");
 
     refused(
         &env,
