@@ -2,7 +2,8 @@
 //! opened from Rust, as `pick.rs` and `save.rs` do, so the page gets no file-system or
 //! dialog permission) and the progress the core reports, sent to the page as events.
 //! Native dialogs cannot be driven over WebDriver, so the end-to-end tests set
-//! `RUNGS_E2E_DATA_PATH` to the file or folder every data dialog would return.
+//! `RUNGS_E2E_DATA_PATH` to the file or folder every data dialog would return (read
+//! in a debug build only: `e2e.rs`).
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -11,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter};
 use tauri_plugin_dialog::DialogExt;
 
-/// The test-only variable that stands in for the dialogs.
+/// The test-only variable that stands in for the dialogs (debug builds only).
 pub const E2E_DATA_PATH: &str = "RUNGS_E2E_DATA_PATH";
 
 /// The event the page listens to for a long operation's progress.
@@ -52,7 +53,7 @@ pub enum Ask {
 /// The path the user chose (`None` if they cancelled). Blocks until the dialog
 /// closes: call it from a command's worker thread, never the main thread.
 pub fn choose(app: &AppHandle, ask: Ask) -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os(E2E_DATA_PATH) {
+    if let Some(path) = crate::e2e::stand_in(E2E_DATA_PATH) {
         return Some(PathBuf::from(path));
     }
     let dialog = app.dialog().file();

@@ -7,6 +7,7 @@
 mod command_list;
 mod commands;
 mod data;
+mod e2e;
 mod error;
 mod links;
 mod pick;

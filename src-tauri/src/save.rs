@@ -2,7 +2,8 @@
 //! (tauri-plugin-dialog's Rust API, as `pick.rs` does for ladder files), so the page
 //! gets no dialog or file-system permission: it only learns the path the core wrote.
 //! Native dialogs cannot be driven over WebDriver, so the end-to-end tests set
-//! `RUNGS_E2E_SAVE_PATH` (a directory: the file keeps the name the app suggests).
+//! `RUNGS_E2E_SAVE_PATH` (a directory: the file keeps the name the app suggests),
+//! in a debug build only (`e2e.rs`).
 
 use std::path::PathBuf;
 
@@ -10,7 +11,7 @@ use rungs::report::BriefFormat;
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
 
-/// The test-only variable that stands in for the dialog.
+/// The test-only variable that stands in for the dialog (debug builds only).
 pub const E2E_SAVE_PATH: &str = "RUNGS_E2E_SAVE_PATH";
 
 /// The path the user chose for the brief (`None` if they cancelled), suggesting
@@ -18,7 +19,7 @@ pub const E2E_SAVE_PATH: &str = "RUNGS_E2E_SAVE_PATH";
 /// from a command's worker thread, never the main thread.
 pub fn brief_path(app: &AppHandle, format: BriefFormat, file_name: &str) -> Option<PathBuf> {
     let name = suggested(file_name, format);
-    if let Some(dir) = std::env::var_os(E2E_SAVE_PATH) {
+    if let Some(dir) = crate::e2e::stand_in(E2E_SAVE_PATH) {
         return Some(PathBuf::from(dir).join(name));
     }
     let (label, ext) = match format {
