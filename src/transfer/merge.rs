@@ -191,6 +191,58 @@ fn named(conn: &Connection, table: &str, rows: &[Row], added: &mut usize) -> Res
     Ok(map)
 }
 
+/// The column that tells a ladder row from its siblings, and its type.
+#[derive(Clone, Copy)]
+enum Key {
+    Text(&'static str),
+    Int(&'static str),
+}
+
+/// Maps the file's rows of the ladder table `table` (file id to journal id) to the
+/// journal's row with the same parent and natural key, adding those it lacks.
+/// `parent` is the row's parent column, the parents' map and what a parent is
+/// called; a parent the file does not have is refused, naming the field.
+fn by_key(
+    conn: &Connection,
+    rows: &[Row],
+    table: &str,
+    parent: Option<(&str, &IdMap, &str)>,
+    key: Key,
+) -> Result<IdMap> {
+    let cols = dump::columns(conn, table)?;
+    let mut map = IdMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        let path = format!("ladder.{table}[{i}]");
+        let (key_col, key_value) = match key {
+            Key::Text(col) => (col, Sql::Text(text(row, &path, col)?.to_string())),
+            Key::Int(col) => (col, Sql::Integer(int(row, &path, col)?)),
+        };
+        let mut sql = format!("SELECT id FROM {table} WHERE {key_col} = ?1");
+        let mut extra = Vec::new();
+        if let Some((col, parents, what)) = parent {
+            let local = mapped(
+                parents,
+                int(row, &path, col)?,
+                &format!("{path}.{col}"),
+                what,
+            )?;
+            sql.push_str(&format!(" AND {col} = ?2"));
+            extra.push((col, Sql::Integer(local)));
+        }
+        let mut args = vec![&key_value as &dyn rusqlite::ToSql];
+        args.extend(extra.iter().map(|(_, v)| v as &dyn rusqlite::ToSql));
+        let found: Option<i64> = conn
+            .query_row(&sql, args.as_slice(), |r| r.get(0))
+            .optional()?;
+        let local = match found {
+            Some(l) => l,
+            None => insert_new(conn, table, &cols, &path, row, &[], &extra)?,
+        };
+        map.insert(int(row, &path, "id")?, local);
+    }
+    Ok(map)
+}
+
 /// Adds the tracks, levels, sections and behaviours the journal lacks; returns the
 /// file's level ids mapped to the journal's.
 fn ladder(conn: &Connection, doc: &Document, s: &mut ImportSummary) -> Result<IdMap> {
@@ -198,73 +250,21 @@ fn ladder(conn: &Connection, doc: &Document, s: &mut ImportSummary) -> Result<Id
     let find = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<Option<i64>> {
         Ok(conn.query_row(sql, p, |r| r.get(0)).optional()?)
     };
-    let mut tracks = IdMap::new();
-    let cols = dump::columns(conn, "tracks")?;
-    for (i, row) in part("tracks").iter().enumerate() {
-        let path = format!("ladder.tracks[{i}]");
-        let slug = text(row, &path, "slug")?;
-        let local = match find("SELECT id FROM tracks WHERE slug = ?1", &[&slug])? {
-            Some(l) => l,
-            None => insert_new(conn, "tracks", &cols, &path, row, &[], &[])?,
-        };
-        tracks.insert(int(row, &path, "id")?, local);
-    }
-    let mut levels = IdMap::new();
-    let cols = dump::columns(conn, "levels")?;
-    for (i, row) in part("levels").iter().enumerate() {
-        let path = format!("ladder.levels[{i}]");
-        let track = mapped(
-            &tracks,
-            int(row, &path, "track_id")?,
-            &format!("{path}.track_id"),
-            "track",
-        )?;
-        let code = text(row, &path, "code")?;
-        let local = match find(
-            "SELECT id FROM levels WHERE track_id = ?1 AND code = ?2",
-            &[&track, &code],
-        )? {
-            Some(l) => l,
-            None => insert_new(
-                conn,
-                "levels",
-                &cols,
-                &path,
-                row,
-                &[],
-                &[("track_id", Sql::Integer(track))],
-            )?,
-        };
-        levels.insert(int(row, &path, "id")?, local);
-    }
-    let mut sections = IdMap::new();
-    let cols = dump::columns(conn, "sections")?;
-    for (i, row) in part("sections").iter().enumerate() {
-        let path = format!("ladder.sections[{i}]");
-        let level = mapped(
-            &levels,
-            int(row, &path, "level_id")?,
-            &format!("{path}.level_id"),
-            "level",
-        )?;
-        let number = int(row, &path, "number")?;
-        let local = match find(
-            "SELECT id FROM sections WHERE level_id = ?1 AND number = ?2",
-            &[&level, &number],
-        )? {
-            Some(l) => l,
-            None => insert_new(
-                conn,
-                "sections",
-                &cols,
-                &path,
-                row,
-                &[],
-                &[("level_id", Sql::Integer(level))],
-            )?,
-        };
-        sections.insert(int(row, &path, "id")?, local);
-    }
+    let tracks = by_key(conn, part("tracks"), "tracks", None, Key::Text("slug"))?;
+    let levels = by_key(
+        conn,
+        part("levels"),
+        "levels",
+        Some(("track_id", &tracks, "track")),
+        Key::Text("code"),
+    )?;
+    let sections = by_key(
+        conn,
+        part("sections"),
+        "sections",
+        Some(("level_id", &levels, "level")),
+        Key::Int("number"),
+    )?;
     let mut added = HashSet::new();
     let cols = dump::columns(conn, "behaviours")?;
     for (i, row) in part("behaviours").iter().enumerate() {
