@@ -52,6 +52,13 @@ fn text(s: &ImportSummary) -> String {
             s.unchanged
         ),
     };
+    if s.metadata_missing {
+        out.push_str(&format!(
+            "The vault has no {}: only its entry files were read; the ladder, people and \
+             history were left as they are.\n",
+            crate::transfer::vault::JOURNAL_FILE
+        ));
+    }
     if s.edited > 0 {
         out.push_str(&format!(
             "{} edited in the vault, each saved as a new revision.\n",

@@ -66,6 +66,10 @@ pub struct ImportSummary {
     pub tags_added: usize,
     pub behaviours_added: usize,
     pub saved_searches_added: usize,
+    /// A Markdown vault without `.rungs/journal.json` (made by hand, or the file was
+    /// deleted): only its entry files were read; the ladder, people's details and
+    /// history stayed as they were.
+    pub metadata_missing: bool,
 }
 
 /// Refuses an existing `out` unless `force`; returns a fresh partial path beside it.
@@ -106,6 +110,31 @@ pub(crate) fn parse(bytes: &[u8], shown: &str) -> Result<Document> {
             ),
         )
     })
+}
+
+/// Writes `doc` in the caller's transaction: the whole of it into an empty journal,
+/// else merged by entry id; then checks that every reference resolves.
+pub(crate) fn load_or_merge(
+    tx: &rusqlite::Connection,
+    doc: &Document,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ImportSummary> {
+    let summary = if load::is_empty(tx)? {
+        load::load(tx, doc, progress)?;
+        ImportSummary {
+            mode: ImportMode::Whole,
+            added: doc.entries.len(),
+            people_added: doc.people.len(),
+            tags_added: doc.tags.len(),
+            behaviours_added: doc.ladder.get("behaviours").map_or(0, Vec::len),
+            saved_searches_added: doc.saved_searches.len(),
+            ..Default::default()
+        }
+    } else {
+        merge::merge(tx, doc, progress)?
+    };
+    load::check_references(tx, doc)?;
+    Ok(summary)
 }
 
 impl Journal {
@@ -157,23 +186,7 @@ impl Journal {
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ImportSummary> {
         load::check_header(doc)?;
-        let summary = self.write(|tx| {
-            if load::is_empty(tx)? {
-                load::load(tx, doc, progress)?;
-                Ok(ImportSummary {
-                    mode: ImportMode::Whole,
-                    added: doc.entries.len(),
-                    people_added: doc.people.len(),
-                    tags_added: doc.tags.len(),
-                    behaviours_added: doc.ladder.get("behaviours").map_or(0, Vec::len),
-                    saved_searches_added: doc.saved_searches.len(),
-                    ..Default::default()
-                })
-            } else {
-                merge::merge(tx, doc, progress)
-            }
-            .and_then(|summary| load::check_references(tx, doc).map(|()| summary))
-        })?;
+        let summary = self.write(|tx| load_or_merge(tx, doc, progress))?;
         self.after_import();
         Ok(summary)
     }

@@ -27,7 +27,12 @@
 //! content differs from the revision it says it shows was edited by hand and is
 //! saved as a new revision; a file without an id is a new entry. An edit of a
 //! revision that is no longer current (the journal moved on) is added as a copy
-//! and reported as a conflict, like a merge conflict. All in one transaction.
+//! and reported as a conflict, like a merge conflict. An edited file of an entry
+//! in the trash is a new revision too, and the entry stays in the trash. A vault
+//! without `.rungs/journal.json` (made by hand, or the file deleted in git) is read
+//! from its entry files alone (a file under `trash/` keeps its `deleted_at`): the
+//! ladder and the rest stay as they are, and the summary says the file was missing;
+//! a malformed one is refused, naming it. All in one transaction.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -37,7 +42,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde_json::{Map, Value};
 use serde_yaml_ng::{Mapping, Value as Yaml};
 
-use super::{Conflict, ExportSummary, ImportSummary, dump, load, merge, partial_beside};
+use super::{Conflict, ExportSummary, ImportMode, ImportSummary, dump, load, partial_beside};
 use crate::journal::{EntryContent, EntryInput};
 use crate::{Error, Journal, Result};
 
@@ -473,17 +478,22 @@ impl Journal {
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ImportSummary> {
         let json = dir.join(JOURNAL_FILE);
-        let bytes = std::fs::read(&json).map_err(|e| {
-            Error::io(
-                format!(
-                    "{} is not a Rungs vault (cannot read {JOURNAL_FILE})",
-                    dir.display()
-                ),
-                e,
-            )
-        })?;
-        let doc = super::parse(&bytes, &json.display().to_string())?;
-        load::check_header(&doc)?;
+        // Without the metadata file (a vault made by hand, or the file deleted in
+        // git) the entry files are still the entries: they are read on their own.
+        let doc = match std::fs::read(&json) {
+            Ok(bytes) => {
+                let doc = super::parse(&bytes, &json.display().to_string())?;
+                load::check_header(&doc)?;
+                Some(doc)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => {
+                return Err(Error::io(
+                    format!("cannot read {} in the vault", json.display()),
+                    e,
+                ));
+            }
+        };
         let mut files = Vec::new();
         collect(dir, dir, &mut files)?;
         files.sort();
@@ -495,21 +505,29 @@ impl Journal {
                 parsed.push(entry);
             }
         }
+        if doc.is_none() && parsed.is_empty() {
+            return Err(Error::io(
+                format!(
+                    "{} is not a Rungs vault: it has no {JOURNAL_FILE} and no entry file \
+                     (Markdown with front matter naming its kind)",
+                    dir.display()
+                ),
+                std::io::ErrorKind::NotFound.into(),
+            ));
+        }
         let summary = self.write(|tx| {
-            let mut s = if load::is_empty(tx)? {
-                load::load(tx, &doc, progress)?;
-                ImportSummary {
-                    added: doc.entries.len(),
-                    people_added: doc.people.len(),
-                    tags_added: doc.tags.len(),
-                    behaviours_added: doc.ladder.get("behaviours").map_or(0, Vec::len),
-                    saved_searches_added: doc.saved_searches.len(),
+            let mut s = match &doc {
+                Some(doc) => super::load_or_merge(tx, doc, progress)?,
+                None => ImportSummary {
+                    mode: if load::is_empty(tx)? {
+                        ImportMode::Whole
+                    } else {
+                        ImportMode::Merge
+                    },
+                    metadata_missing: true,
                     ..Default::default()
-                }
-            } else {
-                merge::merge(tx, &doc, progress)?
+                },
             };
-            load::check_references(tx, &doc)?;
             apply_files(tx, parsed, &mut s)?;
             Ok(s)
         })?;
@@ -592,6 +610,8 @@ struct FileEntry {
     file: String,
     id: Option<String>,
     revision: Option<i64>,
+    /// When the entry went to the trash, for a file that says so (`deleted_at`).
+    deleted_at: Option<String>,
     input: EntryInput,
 }
 
@@ -661,6 +681,18 @@ fn parse_entry(file: &str, text: &str) -> Result<Option<FileEntry>> {
         _ => None,
     };
     let revision = front.get("revision").and_then(Value::as_i64);
+    let deleted_at = match front.get("deleted_at") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(at)) if chrono::DateTime::parse_from_rfc3339(at).is_ok() => {
+            Some(at.clone())
+        }
+        Some(other) => {
+            return Err(Error::invalid(
+                format!("{file}: deleted_at"),
+                format!("{other} is not a timestamp like 2026-11-20T09:30:00Z"),
+            ));
+        }
+    };
     for k in BOOKKEEPING {
         front.remove(*k);
     }
@@ -689,6 +721,7 @@ fn parse_entry(file: &str, text: &str) -> Result<Option<FileEntry>> {
         file: file.to_string(),
         id,
         revision,
+        deleted_at,
         input,
     }))
 }
@@ -714,6 +747,9 @@ fn rename_entry(tx: &Connection, from: &str, to: &str) -> Result<()> {
 
 /// Saves what was edited or added in the vault's entry files.
 fn apply_files(tx: &Connection, files: Vec<FileEntry>, s: &mut ImportSummary) -> Result<()> {
+    // `rename_entry` moves an entry's rows to its id before the entry itself (set by
+    // the load or merge already, but a vault without its metadata file has neither).
+    tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
     let copies: HashMap<String, String> = s
         .conflicts
         .iter()
@@ -748,6 +784,13 @@ fn apply_files(tx: &Connection, files: Vec<FileEntry>, s: &mut ImportSummary) ->
         let Some((current, deleted)) = current else {
             let new = save(None, f.input, &f.file)?;
             rename_entry(tx, &new, id)?;
+            if let Some(at) = &f.deleted_at {
+                // A file under trash/ of a vault without its metadata file.
+                tx.execute(
+                    "UPDATE entries SET deleted_at = ?2 WHERE id = ?1",
+                    [id, at.as_str()],
+                )?;
+            }
             s.added += 1;
             continue;
         };
@@ -759,14 +802,24 @@ fn apply_files(tx: &Connection, files: Vec<FileEntry>, s: &mut ImportSummary) ->
         {
             continue;
         }
-        if deleted.is_some() {
-            return Err(Error::invalid(
-                f.file,
-                "this entry is in the trash; restore it (`rungs undelete`) before editing it",
-            ));
-        }
         if shown == current {
-            save(Some(target), f.input, &f.file)?;
+            match &deleted {
+                // Edited in the trash: a new revision, and the entry stays there.
+                Some(at) => {
+                    tx.execute(
+                        "UPDATE entries SET deleted_at = NULL WHERE id = ?1",
+                        [target],
+                    )?;
+                    save(Some(target), f.input, &f.file)?;
+                    tx.execute(
+                        "UPDATE entries SET deleted_at = ?2 WHERE id = ?1",
+                        [target, at.as_str()],
+                    )?;
+                }
+                None => {
+                    save(Some(target), f.input, &f.file)?;
+                }
+            }
             s.edited += 1;
         } else {
             let copy_id = save(None, f.input, &f.file)?;

@@ -482,15 +482,133 @@ fn a_vault_edited_by_hand_becomes_new_revisions_and_new_entries() {
         "{again}"
     );
     assert_eq!(export(&env), before);
+
+    // An edited file of an entry in the trash is a new revision like any other;
+    // the entry stays in the trash.
     let trashed = file_with(&vault, "trash/learning/");
-    let text = std::fs::read_to_string(&trashed)
+    let text = std::fs::read_to_string(&trashed).unwrap();
+    let trashed_id = text
+        .lines()
+        .find_map(|l| l.strip_prefix("id: "))
         .unwrap()
-        .replace("oops", "edited in the trash");
-    std::fs::write(&trashed, text).unwrap();
-    let err = env.fails(&["import", s(&vault)]);
-    assert!(err.contains("in the trash"), "{err}");
-    assert!(err.contains("trash/learning/2026/"), "{err}");
-    assert_eq!(export(&env), before, "a refused import writes nothing");
+        .to_string();
+    let deleted_at = env.json(&["show", &trashed_id, "--json"])["deleted_at"].clone();
+    assert!(deleted_at.is_string(), "{deleted_at}");
+    std::fs::write(&trashed, text.replace("oops", "edited in the trash")).unwrap();
+    let summary = env.json(&["import", s(&vault), "--json"]);
+    assert_eq!(summary["edited"], 1, "{summary}");
+    assert_eq!(summary["conflicts"], json!([]));
+    let shown = env.json(&["show", &trashed_id, "--json"]);
+    assert_eq!(shown["body"], "edited in the trash");
+    assert_eq!(shown["deleted_at"], deleted_at, "it stays in the trash");
+    let history = env.json(&["history", &trashed_id, "--json"]);
+    assert_eq!(history.as_array().unwrap().len(), 2, "{history}");
+    let trash = env.json(&["trash", "--json"]);
+    assert!(
+        trash
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["id"] == trashed_id.as_str()),
+        "{trash}"
+    );
+    assert!(
+        !env.ok(&["list", "--json"]).contains(&trashed_id),
+        "not back in the journal"
+    );
+}
+
+#[test]
+fn a_vault_without_its_metadata_file_imports_its_entry_files() {
+    let from = demo();
+    let first = from.json(&["list", "--json"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    from.ok(&["delete", &first]);
+    let vault = from.dir.path().join("vault");
+    from.ok(&["export", "--format", "markdown", "--out", s(&vault)]);
+    std::fs::remove_file(vault.join(".rungs/journal.json")).unwrap();
+    let live = from.json(&["list", "--json"]);
+    let trash = from.json(&["trash", "--json"]);
+    assert_eq!(trash.as_array().unwrap().len(), 1);
+
+    // Into an empty journal: every entry file is an entry again, with its id, its
+    // content, and the trash where it was.
+    let to = Env::new();
+    let ladder_before = to.ok(&["ladder", "show", "--retired", "--json"]);
+    let summary = to.json(&["import", s(&vault), "--json"]);
+    assert_eq!(summary["metadata_missing"], true, "{summary}");
+    assert_eq!(
+        summary["added"].as_u64().unwrap() as usize,
+        live.as_array().unwrap().len() + 1,
+        "{summary}"
+    );
+    let ids = |v: &Value| -> Vec<String> {
+        let mut ids: Vec<String> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_str().unwrap().to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids(&to.json(&["list", "--json"])), ids(&live));
+    assert_eq!(ids(&to.json(&["trash", "--json"])), ids(&trash));
+    for id in ids(&live).iter().chain([&first]) {
+        let (mine, theirs) = (
+            to.json(&["show", id, "--json"]),
+            from.json(&["show", id, "--json"]),
+        );
+        for k in [
+            "title",
+            "date",
+            "kind",
+            "tags",
+            "behaviours",
+            "body",
+            "impact",
+            "person",
+            "deleted_at",
+        ] {
+            assert_eq!(mine[k], theirs[k], "{id} {k}");
+        }
+    }
+    // The ladder is left as it was: the vault's ladder files are not read back.
+    assert_eq!(
+        to.ok(&["ladder", "show", "--retired", "--json"]),
+        ladder_before
+    );
+    // Again: nothing new, and the text says what was missing.
+    let text = to.ok(&["import", s(&vault)]);
+    assert!(text.contains("has no .rungs/journal.json"), "{text}");
+    assert!(text.contains("0 entries added"), "{text}");
+
+    // A malformed metadata file is still refused, naming it, and nothing is written.
+    std::fs::write(vault.join(".rungs/journal.json"), "{ not json").unwrap();
+    let empty = Env::new();
+    let err = empty.fails(&["import", s(&vault)]);
+    assert!(err.contains(".rungs/journal.json"), "{err}");
+    assert!(err.contains("not a Rungs JSON export"), "{err}");
+    assert_eq!(empty.json(&["list", "--json"]), json!([]));
+
+    // A vault made by hand: one note in a folder of its own.
+    let hand = empty.dir.path().join("hand");
+    std::fs::create_dir_all(&hand).unwrap();
+    std::fs::write(
+        hand.join("first.md"),
+        "---\nkind: learning\ntitle: Made by hand\ndate: 2026-11-21\n---\n\n## Body\n\nNo export made this.\n",
+    )
+    .unwrap();
+    let summary = empty.json(&["import", s(&hand), "--json"]);
+    assert_eq!(
+        (&summary["added"], &summary["metadata_missing"]),
+        (&json!(1), &json!(true))
+    );
+    let listed = empty.json(&["list", "--json"]);
+    assert_eq!(listed[0]["title"], "Made by hand");
+    assert_eq!(listed[0]["body"], "No export made this.");
 }
 
 /// Replaces the body of the learning titled `title` in `env` (a new revision).

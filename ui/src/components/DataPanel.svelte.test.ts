@@ -100,6 +100,7 @@ describe('DataPanel', () => {
       tags_added: 0,
       behaviours_added: 0,
       saved_searches_added: 0,
+      metadata_missing: false,
     });
     const summary = await screen.findByTestId('data-summary');
     expect(summary.textContent).toContain('Merged: 2 entries added, 1 updated, 60 unchanged.');

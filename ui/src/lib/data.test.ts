@@ -13,6 +13,7 @@ const base: ImportSummary = {
   tags_added: 0,
   behaviours_added: 0,
   saved_searches_added: 0,
+  metadata_missing: false,
 };
 
 describe('data summaries', () => {
@@ -36,6 +37,14 @@ describe('data summaries', () => {
     expect(lines[0]).toBe('Merged: 1 entry added, 2 updated, 5 unchanged.');
     expect(lines[1]).toBe('1 entry was edited in the vault, each saved as a new revision.');
     expect(lines[2]).toMatch(/^1 entry was changed on both sides/);
+  });
+
+  it('says when a vault had no metadata file and only its entry files were read', () => {
+    expect(importLines({ ...base, added: 3, metadata_missing: true })).toEqual([
+      'Imported 3 entries into the empty journal.',
+      'The vault has no .rungs/journal.json: only its entry files were read; the ladder, people and history were left as they are.',
+    ]);
+    expect(importLines({ ...base, added: 3 })).toEqual(['Imported 3 entries into the empty journal.']);
   });
 
   it('names the files written and the copy kept aside', () => {

@@ -17,6 +17,8 @@ export function importLines(s: ImportSummary): string[] {
     s.mode === 'whole'
       ? [`Imported ${n(s.added, 'entry', 'entries')} into the empty journal.`]
       : [`Merged: ${n(s.added, 'entry', 'entries')} added, ${s.updated} updated, ${s.unchanged} unchanged.`];
+  if (s.metadata_missing)
+    out.push('The vault has no .rungs/journal.json: only its entry files were read; the ladder, people and history were left as they are.');
   if (s.edited > 0) out.push(`${n(s.edited, 'entry was', 'entries were')} edited in the vault, each saved as a new revision.`);
   const added = [
     s.people_added && n(s.people_added, 'person', 'people'),

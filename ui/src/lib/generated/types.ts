@@ -497,7 +497,13 @@ edited: number,
  * Entries changed on both sides: the journal's version stays, the imported one
  * is kept beside it as a copy.
  */
-conflicts: Array<Conflict>, people_added: number, tags_added: number, behaviours_added: number, saved_searches_added: number, };
+conflicts: Array<Conflict>, people_added: number, tags_added: number, behaviours_added: number, saved_searches_added: number, 
+/**
+ * A Markdown vault without `.rungs/journal.json` (made by hand, or the file was
+ * deleted): only its entry files were read; the ladder, people's details and
+ * history stayed as they were.
+ */
+metadata_missing: boolean, };
 
 export type Conflict = { entry_id: string, 
 /**
