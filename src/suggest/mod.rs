@@ -9,6 +9,11 @@
 //! - [`links`]: what the user's links say (entries linked to a behaviour lend it
 //!   their words), weighted by how many entries back the profile.
 //!
+//! The ranking is then diversified ([`diversify`]): a behaviour much like one ranked
+//! above it (the same habit worded again at another level or under "what success
+//! looks like") gives way a little to a different one, so that the first three
+//! cover more than one reading of the entry.
+//!
 //! For an entry (`entry`, or `input` from the app's form), the behaviours it
 //! already links to are left out: suggestions are for what to add. Since an entry's own words only shape the
 //! profiles of the behaviours it links to, leaving those out also keeps the entry
@@ -39,6 +44,9 @@ pub const MAX_TEXT: usize = 1 << 20;
 const LINK_WEIGHT: f32 = 12.0;
 /// Links count fully only once this many entries back a profile: `n / (n + LINK_CONFIDENCE)`.
 const LINK_CONFIDENCE: f32 = 3.0;
+/// How much a behaviour's score drops for its likeness to one ranked above it:
+/// `score * (1 - DIVERSITY * similarity)` (see [`diversify`]).
+const DIVERSITY: f32 = 0.6;
 
 /// What to suggest for (one of the three): a text being typed, an entry already
 /// saved, or an entry being written.
@@ -182,6 +190,7 @@ impl Suggester {
             .filter(|(s, _)| *s > 0.0)
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let ranked = diversify(ranked, &model.similar, limit as usize);
         Ok(ranked
             .into_iter()
             .take(limit as usize)
@@ -234,4 +243,35 @@ impl Suggester {
         self.stamp = Some(stamp);
         Ok(())
     }
+}
+
+/// Re-ranks `ranked` (best first) so that the first `limit` are not near-copies of
+/// each other (maximal marginal relevance): each next pick is the behaviour whose
+/// score, lowered by its [`profile`] similarity to the closest one already picked,
+/// is highest. A ladder says many things twice (a level's "what success looks
+/// like" repeats its sections; L1 and L2 word the same habit twice), and an entry
+/// usually evidences all the wordings of one habit at once: three wordings of one
+/// habit in the top three add nothing when that habit is the right one, and hide
+/// the right one when it is not. The scores returned are the lowered ones, so they
+/// still fall from first to last.
+fn diversify(mut rest: Vec<(f32, usize)>, similar: &[Vec<f32>], limit: usize) -> Vec<(f32, usize)> {
+    let mut out: Vec<(f32, usize)> = Vec::with_capacity(limit.min(rest.len()));
+    while out.len() < limit && !rest.is_empty() {
+        let (k, score) = rest
+            .iter()
+            .enumerate()
+            .map(|(k, &(s, i))| {
+                let near = out
+                    .iter()
+                    .map(|&(_, j)| similar[i][j])
+                    .fold(0.0f32, f32::max);
+                (k, (s * (1.0 - DIVERSITY * near) * 1e4).round() / 1e4)
+            })
+            // The best lowered score; on a tie, the one ranked first before.
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .expect("not empty");
+        let (_, i) = rest.remove(k);
+        out.push((score, i));
+    }
+    out
 }

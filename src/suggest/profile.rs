@@ -2,7 +2,8 @@
 //! title, its level's summary and (for the bundled ladder only) its evidence
 //! [`hints`](super::hints), weighted, scored against the text
 //! with BM25 (term frequency saturates, rare terms count more, long behaviours are
-//! not favoured). Built once per ladder version.
+//! not favoured). Built once per ladder version, with the similarity of every two
+//! behaviours' profiles that the ranking uses to avoid near-copies in the top places.
 
 use std::collections::HashMap;
 
@@ -35,6 +36,8 @@ pub struct LadderModel {
     lens: Vec<f32>,
     avg_len: f32,
     idf: HashMap<String, f32>,
+    /// Cosine similarity of every two candidates' idf-weighted profiles.
+    pub similar: Vec<Vec<f32>>,
 }
 
 impl LadderModel {
@@ -83,12 +86,14 @@ impl LadderModel {
             .collect();
         let lens: Vec<f32> = docs.iter().map(|d| d.values().sum()).collect();
         let avg_len = lens.iter().sum::<f32>() / n.max(1.0);
+        let similar = similarities(&docs, &idf);
         LadderModel {
             candidates,
             docs,
             lens,
             avg_len,
             idf,
+            similar,
         }
     }
 
@@ -109,6 +114,31 @@ impl LadderModel {
         }
         out
     }
+}
+
+/// Cosine similarity of every two profiles, each term weighed by its idf.
+fn similarities(docs: &[Bag], idf: &HashMap<String, f32>) -> Vec<Vec<f32>> {
+    let units: Vec<Bag> = docs
+        .iter()
+        .map(|d| {
+            let mut v: Bag = d
+                .iter()
+                .map(|(t, &w)| (t.clone(), w * idf.get(t).copied().unwrap_or(0.0)))
+                .collect();
+            let norm = v.values().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
+            v.values_mut().for_each(|x| *x /= norm);
+            v
+        })
+        .collect();
+    units
+        .iter()
+        .map(|a| {
+            units
+                .iter()
+                .map(|b| a.iter().map(|(t, x)| x * b.get(t).unwrap_or(&0.0)).sum())
+                .collect()
+        })
+        .collect()
 }
 
 /// A term said twice counts more than once, but not twice as much.

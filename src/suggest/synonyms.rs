@@ -14,13 +14,17 @@ pub const GROUPS: &[(&str, &str)] = &[
         "document",
         "document|documents|documented|documenting|documentation|doc|docs|kb|knowledge base|\
          knowledgebase|article|articles|runbook|runbooks|playbook|wiki|confluence|readme|guide|\
-         howto|write-up|writeup|write up|wrote up|written up|checklist|known issues|faq",
+         howto|write-up|writeup|write up|wrote up|written up|checklist|known issues|faq|\
+         wrote down|write down|jotted down|how-to|how to guide|troubleshooting guide|\
+         updated the docs|page on|internal docs|kb draft|draft article|sop",
     ),
     (
         "share",
         "share|shared|sharing|present|presented|presentation|demo|demoed|lunch and learn|\
          lunch-and-learn|brown bag|show and tell|talk|announce|announced|team channel|\
-         team meeting|weekly sync|knowledge sharing|spread the word|insights|insight",
+         team meeting|weekly sync|knowledge sharing|spread the word|insights|insight|\
+         posted|slack|showed the team|walked the team through|lightning talk|brown-bag|tip|\
+         tips|trick|broadcast|circulated",
     ),
     (
         "pair",
@@ -32,18 +36,24 @@ pub const GROUPS: &[(&str, &str)] = &[
         "mentor|mentored|mentoring|mentorship|mentee|mentees|coach|coached|coaching|onboarding|\
          onboard|onboarded|buddy|level up|levelled up|leveled up|help peers|help teammates|\
          helped him|helped her|helped them|teach|taught|teaching|showed him|showed her|\
-         new joiner|new starter|junior|juniors",
+         new joiner|new starter|junior|juniors|\
+         new hire|new hires|new colleague|newer|less experienced|trainee|apprentice|graduate|\
+         showed her how|showed him how|showed them how",
     ),
     (
         "review",
         "review|reviews|reviewed|reviewing|reviewer|pr|prs|pull request|pull requests|\
          merge request|mr|code review|proofread|proofreading|looked over|read over|\
-         double-check|double check|second pair of eyes",
+         double-check|double check|second pair of eyes|\
+         looked at his draft|looked at her draft|checked his|checked her|went over|\
+         second opinion|sign-off|approved",
     ),
     (
         "feedback",
         "feedback|critique|pointed out|praise|praised|kudos|appreciation|retro|retrospective|\
-         1:1|one-to-one|one on one|told me|suggestions",
+         1:1|one-to-one|one on one|told me|suggestions|\
+         told him|told her|told them|constructive|compliment|complimented|critical feedback|\
+         criticism|criticised|criticized|pointers",
     ),
     (
         "ask",
@@ -54,13 +64,17 @@ pub const GROUPS: &[(&str, &str)] = &[
         "stuck",
         "stuck|blocked|unsure|not sure|wasn't sure|wasnt sure|confused|confusing|lost|\
          ask for help|asked for help|asking for help|pinged|ping|reached out|sanity check|\
-         get stuck|got stuck|guidance|with help|hand-holding|hint|hints",
+         get stuck|got stuck|guidance|with help|hand-holding|hint|hints|\
+         no idea|out of my depth|struggled|struggling|help from|needed help|couldn't figure|\
+         could not figure|escalated to my lead",
     ),
     (
         "independent",
         "independently|independent|independence|on my own|by myself|myself|alone|solo|\
          without help|self-sufficient|self sufficient|unassisted|without needing|\
-         without asking|close supervision|supervision|my own",
+         without asking|close supervision|supervision|my own|\
+         without escalating|no escalation|end to end|end-to-end|first time on my own|\
+         handled it myself|solved it myself",
     ),
     (
         "troubleshoot",
@@ -89,7 +103,9 @@ pub const GROUPS: &[(&str, &str)] = &[
     (
         "respond",
         "respond|responded|responding|response|responses|reply|replied|replies|replying|answer|\
-         answered|answers|email|emailed|emails|wrote back|first reply|message|messages",
+         answered|answers|email|emailed|emails|wrote back|first reply|message|messages|\
+         drafted|draft reply|wrote to the customer|response time|ticket update|public comment|\
+         replied to",
     ),
     (
         "clear",
@@ -103,13 +119,17 @@ pub const GROUPS: &[(&str, &str)] = &[
          technical audiences|audience|audiences|skill levels|manager|managers|vp|executive|\
          executives|exec|execs|stakeholder|stakeholders|account manager|analogy|diagram|pitch|\
          walked him through|walked her through|walked them through|walk through|walkthrough|\
-         leadership|cto",
+         leadership|cto|\
+         walked the customer through|walked through|non-engineers|non-engineer|business side|\
+         layman|simple terms|plain terms|whiteboard",
     ),
     (
         "respect",
         "respectful|respectfully|respect|polite|politely|patient|patience|empathy|empathetic|\
          empathise|empathize|kind|kindness|calm|calmed|calmly|frustrated|angry|upset|defensive|\
-         thoughtful|considerate|tone|softened|care|caring",
+         thoughtful|considerate|tone|softened|care|caring|\
+         listened|listen|listening|reassured|reassure|reassuring|stressed|panicking|apologetic|\
+         gentle|gently",
     ),
     (
         "collab",
@@ -128,7 +148,8 @@ pub const GROUPS: &[(&str, &str)] = &[
     (
         "complex",
         "complex|complicated|tricky|hard|difficult|deep dive|gnarly|obscure|edge case|\
-         edge cases|corner case|multi-day|long-running|sev1|sev 1|rare",
+         edge cases|corner case|multi-day|long-running|sev1|sev 1|rare|\
+         weird|strange|intermittent|flaky|race condition|memory leak|subtle|puzzling|multi-team",
     ),
     (
         "product",
@@ -153,7 +174,8 @@ pub const GROUPS: &[(&str, &str)] = &[
         "learn|learned|learnt|learning|learnings|study|studied|studying|course|training|\
          tutorial|exam|practice|read up|reading|til|today i learned|found out|discovered|\
          turns out|turned out|now i know|homelab|lab|experiment|experimented|played with|\
-         playing with|knowledge|deepen|fundamentals|grow",
+         playing with|knowledge|deepen|fundamentals|grow|\
+         certification|certified|udemy|book|read about|self-study|learning time",
     ),
     (
         "deep",
@@ -166,7 +188,8 @@ pub const GROUPS: &[(&str, &str)] = &[
         "tooling",
         "tool|tools|tooling|script|scripts|scripted|scripting|automate|automated|automating|\
          automation|template|templates|macro|macros|workflow|workflows|process|processes|\
-         dashboard|dashboards|bot|cli|snippet|saves|time saver|streamline|streamlined",
+         dashboard|dashboards|bot|cli|snippet|saves|time saver|streamline|streamlined|\
+         jq|regex|saved view|alert|alerts|query|queries|helper|one-liner",
     ),
     (
         "idea",
@@ -176,13 +199,15 @@ pub const GROUPS: &[(&str, &str)] = &[
     (
         "improve",
         "improve|improved|improves|improving|improvement|improvements|better|fewer|faster|\
-         reduce|reduced|easier|quicker|saved|by hand|manual|manually|toil|repetitive|tedious",
+         reduce|reduced|easier|quicker|saved|by hand|manual|manually|toil|repetitive|tedious|\
+         cut|halved|shortened|simplified|simplify|cleaner|smoother",
     ),
     (
         "initiative",
         "initiative|proactive|proactively|volunteered|volunteer|took it on|stepped up|\
          stepped in|without being asked|on my own initiative|took the lead|ownership|owned|\
-         kicked off|started a|set up a|decided to",
+         kicked off|started a|set up a|decided to|\
+         on my own time|took it upon myself|nobody asked|no one asked|self-started|went ahead",
     ),
     (
         "commit",
@@ -196,7 +221,9 @@ pub const GROUPS: &[(&str, &str)] = &[
         "inform",
         "inform|informed|informing|update|updates|status|status update|heads up|heads-up|\
          progress|checked in|check-in|standup|stand-up|handover|hand over|handed over|eta|\
-         let them know|communicate|communicated|communicating|communication",
+         let them know|communicate|communicated|communicating|communication|\
+         in the loop|kept everyone posted|kept them posted|kept him posted|kept her posted|\
+         posted an update|status page|eod update|end of day update",
     ),
     (
         "prioritise",
@@ -204,36 +231,44 @@ pub const GROUPS: &[(&str, &str)] = &[
          prioritisation|prioritization|priority|priorities|triage|triaged|triaging|queue|\
          backlog|workload|juggling|juggle|time management|overloaded|busy|sla|slas|deadline|\
          deadlines|urgent|urgency|production-down|production down|prod down|sev1|sev 1|p1|\
-         timebox|time-box|block time|my time|manage my",
+         timebox|time-box|block time|my time|manage my|\
+         most urgent|critical|p2|sev2|sev 2|first thing|pick up first|several tickets|overwhelmed",
     ),
     (
         "pattern",
         "pattern|patterns|recurring|recurrence|trend|trends|same issue|same problem|same error|\
          same cause|multiple customers|several customers|again|common|commonly|edge case|\
-         edge cases|corner case|known issue|known issues|spot|spotted|spotting|noticed",
+         edge cases|corner case|known issue|known issues|spot|spotted|spotting|noticed|\
+         third time|second time|similar tickets|same thing|keeps happening|cluster|spike|\
+         several tickets|across tickets|repeat",
     ),
     (
         "change",
         "change|changes|changed|changing|reorg|restructure|restructuring|new process|rota|\
          transition|adjust|adjusted|adjusting|adapt|adapted|adapting|new tool|rollout|\
-         rolled out|switched|switch|moved to|uncertainty",
+         rolled out|switched|switch|moved to|uncertainty|\
+         new ticketing system|new rota|migration|migrated|reorganisation|reorganization|\
+         new manager|new team lead",
     ),
     (
         "culture",
         "inclusive|inclusion|include|included|welcome|welcoming|culture|belonging|\
          psychological safety|newcomer|newcomers|supportive|covered for|swapped|stepped in|\
-         helped out|team culture",
+         helped out|team culture|\
+         quieter|quiet|everyone heard|made room|invited|new hire|safe space",
     ),
     (
         "energy",
         "energy|positive|positively|morale|thank|thanked|thanks|kudos|shoutout|shout-out|\
          celebrate|celebrated|enthusiasm|enthusiastic|momentum|fun|cheered|encouraged|\
-         encouraging|motivated|motivation",
+         encouraging|motivated|motivation|\
+         win|wins|appreciated|high five|cheerful|upbeat|good mood|team spirit",
     ),
     (
         "curious",
         "curious|curiosity|wondered|wonder|rabbit hole|explore|explored|exploring|tinkered|\
-         tinkering|out of interest|playing with",
+         tinkering|out of interest|playing with|\
+         why it|how come|intrigued|fascinated|digging",
     ),
 ];
 
