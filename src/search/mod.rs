@@ -8,6 +8,7 @@ mod background;
 pub mod document;
 mod facets;
 mod index;
+mod loose;
 mod prebuilt;
 pub mod query;
 pub mod saved;
@@ -218,20 +219,22 @@ pub fn search(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Resul
         .map(|r| r.segment_id())
         .collect();
     ix.facet_tables.retain(&live);
-    let (total, facets) = searcher
-        .search(&*any, &facets::CountAndFacets(&ix.facet_tables))
-        .map_err(tantivy_err)?;
+    // The total and the facets are counted in the same pass over every match as the
+    // ranking of the any-word query (or the date order) where there is one: each
+    // pass over the union of a query's parts costs about as much as the other.
+    let counts = facets::CountAndFacets(&ix.facet_tables);
+    let total;
+    let facets;
     let mut ranked: Vec<(f32, DocAddress)> = Vec::new();
     if req.sort == Sort::Date || groups.is_empty() {
         let top = TopDocs::with_limit(limit)
             .and_offset(offset)
             .order_by_fast_field::<u64>("date", Order::Desc);
-        ranked = searcher
-            .search(&*any, &top)
-            .map_err(tantivy_err)?
-            .into_iter()
-            .map(|(_, d)| (0.0, d))
-            .collect();
+        let (newest, (t, f)) = searcher
+            .search(&*any, &(top, counts))
+            .map_err(tantivy_err)?;
+        (total, facets) = (t, f);
+        ranked = newest.into_iter().map(|(_, d)| (0.0, d)).collect();
     } else {
         let want = offset + limit;
         if groups.len() > 1 {
@@ -247,13 +250,14 @@ pub fn search(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Resul
         }
         if ranked.len() < want {
             let seen: HashSet<DocAddress> = ranked.iter().map(|(_, d)| *d).collect();
-            let more = searcher
-                .search(
-                    &*any,
-                    &TopDocs::with_limit(want + seen.len()).order_by_score(),
-                )
+            let top = TopDocs::with_limit(want + seen.len()).order_by_score();
+            let (more, (t, f)) = searcher
+                .search(&*any, &(top, counts))
                 .map_err(tantivy_err)?;
+            (total, facets) = (t, f);
             ranked.extend(more.into_iter().filter(|(_, d)| !seen.contains(d)));
+        } else {
+            (total, facets) = searcher.search(&*any, &counts).map_err(tantivy_err)?;
         }
         ranked = ranked.into_iter().skip(offset).take(limit).collect();
     }

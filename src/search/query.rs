@@ -4,11 +4,10 @@
 //! less than exact ones.
 
 use tantivy::Term;
-use tantivy::query::{
-    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 
+use super::loose::LooseQuery;
 use super::schema::{self, Fields};
 
 const TITLE_BOOST: f32 = 3.0;
@@ -113,18 +112,17 @@ fn phrase(field: Field, tokens: &[String], weight: f32) -> Box<dyn Query> {
 
 /// Typo-tolerant and prefix variants of a word, against unstemmed words.
 fn loose(field: Field, raw: &str, prefix: bool, weight: f32) -> Vec<Box<dyn Query>> {
-    let term = Term::from_field_text(field, raw);
     let mut out: Vec<Box<dyn Query>> = Vec::new();
     let d = Part::distance(raw);
     if d > 0 {
         out.push(boosted(
-            Box::new(FuzzyTermQuery::new(term.clone(), d, true)),
+            Box::new(LooseQuery::typo(field, raw, d)),
             weight * FUZZY_WEIGHT,
         ));
     }
     if prefix {
         out.push(boosted(
-            Box::new(FuzzyTermQuery::new_prefix(term, 0, true)),
+            Box::new(LooseQuery::prefix(field, raw)),
             weight * PREFIX_WEIGHT,
         ));
     }

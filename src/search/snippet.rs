@@ -4,19 +4,26 @@
 //! exact, typo-tolerant, prefix or phrase parts would match.
 //!
 //! Stemming and edit distances are the costly part, and a journal's texts repeat
-//! their words: a [`Matcher`] decides each distinct word once per search.
+//! their words: a [`Matcher`] decides each distinct word once per search. The
+//! words are split here exactly as the index's analyzers split them (runs of
+//! alphanumeric characters, tokens of 60 bytes or more dropped, lower-cased), without
+//! the analyzer's per-token copies, and looked up by their text as written with a fast
+//! hash: a snippet is a few hundred lookups.
 
 use std::collections::HashMap;
 
-use tantivy::tokenizer::TextAnalyzer;
+use rustc_hash::FxBuildHasher;
 
 use super::query::Part;
-use super::schema;
 use super::stem_cache::StemMemo;
 
 const WINDOW: usize = 180;
+/// Tokens this long or longer are dropped by the analyzers (`RemoveLongFilter`).
+const LONG_TOKEN: usize = 60;
 
-/// Whether an analysed token of the text matches a part of the query.
+/// Whether a word of the text (lower-cased, and its stem) matches a part of the
+/// query. Typos count as the index's automaton counts them: insertions, deletions,
+/// substitutions and a swap of two neighbours each cost one.
 fn matches(parts: &[Part], stem: &str, word: &str) -> bool {
     parts.iter().any(|p| match p {
         Part::Word {
@@ -30,19 +37,40 @@ fn matches(parts: &[Part], stem: &str, word: &str) -> bool {
                     let d = Part::distance(raw) as usize;
                     d > 0
                         && word.chars().count().abs_diff(raw.chars().count()) <= d
-                        && strsim::damerau_levenshtein(word, raw) <= d
+                        && strsim::osa_distance(word, raw) <= d
                 }
         }
         Part::Phrase { stems, .. } => stems.iter().any(|t| t == stem),
     })
 }
 
+/// The words of `text` as the index's analyzers split them: byte ranges of runs of
+/// alphanumeric characters shorter than [`LONG_TOKEN`] bytes.
+fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
+            let mut end = text.len();
+            while let Some(&(i, c)) = chars.peek() {
+                if !c.is_alphanumeric() {
+                    end = i;
+                    break;
+                }
+                chars.next();
+            }
+            if end - start < LONG_TOKEN {
+                return Some((start, end));
+            }
+        }
+    })
+}
+
 /// Marks the words of texts that match one query, remembering its verdict on each
-/// distinct (lower-cased) word.
+/// distinct word (as written).
 pub struct Matcher<'a> {
     parts: &'a [Part],
-    plain: TextAnalyzer,
-    verdicts: HashMap<String, bool>,
+    verdicts: HashMap<Box<str>, bool, FxBuildHasher>,
 }
 
 thread_local! {
@@ -55,30 +83,28 @@ impl<'a> Matcher<'a> {
     pub fn new(parts: &'a [Part]) -> Self {
         Matcher {
             parts,
-            plain: schema::plain(),
-            verdicts: HashMap::new(),
+            verdicts: HashMap::default(),
         }
     }
 
-    /// Byte ranges of `text` that match. The plain analyzer splits and lower-cases
-    /// exactly as the stemmed one does, so only new words need stemming.
+    /// Byte ranges of `text` that match.
     pub fn match_ranges(&mut self, text: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        let mut stream = self.plain.token_stream(text);
-        while let Some(t) = stream.next() {
-            let hit = match self.verdicts.get(&t.text) {
+        for (from, to) in words(text) {
+            let written = &text[from..to];
+            let hit = match self.verdicts.get(written) {
                 Some(&hit) => hit,
                 None => {
-                    let word = text[t.offset_from..t.offset_to].to_lowercase();
+                    let word = written.to_lowercase();
                     let mut stem = word.clone();
                     STEMS.with_borrow_mut(|s| s.stem(&mut stem));
                     let hit = matches(self.parts, &stem, &word);
-                    self.verdicts.insert(t.text.clone(), hit);
+                    self.verdicts.insert(written.into(), hit);
                     hit
                 }
             };
             if hit {
-                out.push((t.offset_from, t.offset_to));
+                out.push((from, to));
             }
         }
         out
