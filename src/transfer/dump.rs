@@ -7,6 +7,7 @@
 //! Derived data is left out: `name_key` (recomputed from the name), the search
 //! outbox, SQLite's own tables and the index generation.
 
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
 use rusqlite::types::{Value as Sql, ValueRef};
@@ -56,8 +57,10 @@ pub const DERIVED: &[(&str, &str)] = &[("people", "name_key"), ("tags", "name_ke
 /// `meta` keys that describe this copy of the database, not the journal.
 pub const LOCAL_META: &[&str] = &[crate::search::GENERATION_KEY];
 
+/// The whole journal. `E` is what holds its entries: a list (read or imported), or
+/// an [`EntryStream`] that reads each entry only as it is written out.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct Document {
+pub struct Document<E = Vec<EntryDoc>> {
     pub format: String,
     pub version: u32,
     /// The database schema the rows come from.
@@ -77,7 +80,7 @@ pub struct Document {
     #[serde(default)]
     pub saved_searches: Vec<Row>,
     #[serde(default)]
-    pub entries: Vec<EntryDoc>,
+    pub entries: E,
 }
 
 /// An entry: its `entries` row, its link rows by key (see [`ENTRY_CHILDREN`]) and
@@ -179,6 +182,43 @@ fn all(conn: &Connection, table: &str) -> Result<Vec<Row>> {
 
 /// Reads the whole journal. `progress(done, total)` counts entries.
 pub fn read(conn: &Connection, progress: &mut dyn FnMut(usize, usize)) -> Result<Document> {
+    read_with(conn, |ids, present| {
+        let total = ids.len();
+        let mut entries = Vec::with_capacity(total);
+        for (i, id) in ids.iter().enumerate() {
+            entries.push(read_entry(conn, id, &present)?);
+            if i % 100 == 99 || i + 1 == total {
+                progress(i + 1, total);
+            }
+        }
+        Ok(entries)
+    })
+}
+
+/// The journal with its entries read lazily, as they are serialized (see
+/// [`EntryStream`]): what a large export writes without holding it all in memory.
+pub fn stream<'a>(
+    conn: &'a Connection,
+    progress: &'a mut dyn FnMut(usize, usize),
+) -> Result<Document<EntryStream<'a>>> {
+    read_with(conn, |ids, present| {
+        Ok(EntryStream {
+            conn,
+            ids,
+            present,
+            progress: RefCell::new(progress),
+            revisions: Cell::new(0),
+            error: RefCell::new(None),
+        })
+    })
+}
+
+/// Reads everything but the entries, and makes the entries' holder from their ids
+/// (in rowid order) and the entry tables this schema has.
+fn read_with<E>(
+    conn: &Connection,
+    entries: impl FnOnce(Vec<String>, Vec<&'static str>) -> Result<E>,
+) -> Result<Document<E>> {
     let schema_version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let mut meta = all(conn, "meta")?;
     meta.retain(|r| {
@@ -194,20 +234,12 @@ pub fn read(conn: &Connection, progress: &mut dyn FnMut(usize, usize)) -> Result
         .prepare("SELECT id FROM entries ORDER BY rowid")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let total = ids.len();
     // The tables this schema has, looked up once rather than per entry.
     let mut present = Vec::new();
     let tables = ENTRY_CHILDREN.iter().map(|(t, _)| *t);
     for table in tables.chain(GRANDCHILDREN.iter().map(|(_, t, ..)| *t)) {
         if has_table(conn, table)? {
             present.push(table);
-        }
-    }
-    let mut entries = Vec::with_capacity(total);
-    for (i, id) in ids.iter().enumerate() {
-        entries.push(read_entry(conn, id, &present)?);
-        if i % 100 == 99 || i + 1 == total {
-            progress(i + 1, total);
         }
     }
     Ok(Document {
@@ -221,8 +253,72 @@ pub fn read(conn: &Connection, progress: &mut dyn FnMut(usize, usize)) -> Result
         ladder,
         profile: all(conn, "profile")?,
         saved_searches: all(conn, "saved_searches")?,
-        entries,
+        entries: entries(ids, present)?,
     })
+}
+
+/// The entries of an export, read from the database one at a time while they are
+/// serialized, in the same order and shape as [`read`]'s list: memory stays that of
+/// one entry however large the journal.
+pub struct EntryStream<'a> {
+    conn: &'a Connection,
+    ids: Vec<String>,
+    present: Vec<&'static str>,
+    progress: RefCell<&'a mut dyn FnMut(usize, usize)>,
+    revisions: Cell<usize>,
+    /// What stopped the serialization, if reading an entry failed.
+    error: RefCell<Option<Error>>,
+}
+
+impl EntryStream<'_> {
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Revisions written so far (all of them once serialized).
+    pub fn revisions(&self) -> usize {
+        self.revisions.get()
+    }
+
+    /// The error reading an entry that stopped the serialization, if that is what did.
+    pub fn take_error(&self) -> Option<Error> {
+        self.error.borrow_mut().take()
+    }
+}
+
+impl std::fmt::Debug for EntryStream<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "EntryStream({} entries)", self.ids.len())
+    }
+}
+
+impl Serialize for EntryStream<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::{Error as _, SerializeSeq};
+        let total = self.ids.len();
+        let mut seq = s.serialize_seq(Some(total))?;
+        for (i, id) in self.ids.iter().enumerate() {
+            let entry = match read_entry(self.conn, id, &self.present) {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let shown = e.to_string();
+                    *self.error.borrow_mut() = Some(e);
+                    return Err(S::Error::custom(shown));
+                }
+            };
+            self.revisions
+                .set(self.revisions.get() + entry.revisions.len());
+            seq.serialize_element(&entry)?;
+            if i % 100 == 99 || i + 1 == total {
+                (self.progress.borrow_mut())(i + 1, total);
+            }
+        }
+        seq.end()
+    }
 }
 
 /// One entry with its link rows and revisions.

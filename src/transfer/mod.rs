@@ -138,7 +138,8 @@ pub(crate) fn load_or_merge(
 }
 
 impl Journal {
-    /// Writes everything in the journal as one JSON document to `out`.
+    /// Writes everything in the journal as one JSON document to `out`, an entry at a
+    /// time (see [`dump::EntryStream`]): memory does not grow with the journal.
     pub fn export_json(
         &self,
         out: &Path,
@@ -146,22 +147,27 @@ impl Journal {
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ExportSummary> {
         let partial = partial_beside(out, force)?;
-        let doc = dump::read(self.database().conn(), progress)?;
-        let bytes = to_pretty(&doc)?;
+        let doc = dump::stream(self.database().conn(), progress)?;
         let write = || -> std::io::Result<()> {
-            let mut f = std::fs::File::create_new(&partial)?;
-            f.write_all(&bytes)?;
-            f.sync_all()?;
+            let file = std::fs::File::create_new(&partial)?;
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
+            serde_json::to_writer_pretty(&mut w, &doc).map_err(std::io::Error::other)?;
+            w.write_all(b"\n")?;
+            let file = w.into_inner().map_err(|e| e.into_error())?;
+            file.sync_all()?;
             std::fs::rename(&partial, out)
         };
-        write().map_err(|e| {
+        if let Err(e) = write() {
             let _ = std::fs::remove_file(&partial);
-            Error::io(format!("could not write {}", out.display()), e)
-        })?;
+            return Err(doc
+                .entries
+                .take_error()
+                .unwrap_or_else(|| Error::io(format!("could not write {}", out.display()), e)));
+        }
         Ok(ExportSummary {
             path: out.to_path_buf(),
             entries: doc.entries.len(),
-            revisions: doc.entries.iter().map(|e| e.revisions.len()).sum(),
+            revisions: doc.entries.revisions(),
             people: doc.people.len(),
             files: 1,
         })
@@ -198,5 +204,44 @@ impl Journal {
             tracing::warn!(error = %e, "bundled ladder not updated after import");
         }
         self.reset_suggestions();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The document's lines but the time of the export, which differs between two.
+    fn without_time(bytes: &[u8]) -> Vec<&str> {
+        std::str::from_utf8(bytes)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("\"exported_at\""))
+            .collect()
+    }
+
+    #[test]
+    fn the_streamed_export_is_the_document_read_whole_byte_for_byte() {
+        let mut journal = Journal::open_in_memory().unwrap();
+        journal.load_demo(false).unwrap();
+        let whole =
+            to_pretty(&dump::read(journal.database().conn(), &mut |_, _| {}).unwrap()).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("journal.json");
+        let mut steps = Vec::new();
+        let summary = journal
+            .export_json(&out, false, &mut |d, t| steps.push((d, t)))
+            .unwrap();
+        let streamed = std::fs::read(&out).unwrap();
+        assert!(summary.entries > 0);
+        assert_eq!(steps.last(), Some(&(summary.entries, summary.entries)));
+        assert_eq!(without_time(&streamed), without_time(&whole));
+        assert_eq!(streamed.len(), whole.len());
+        let doc = parse(&streamed, "streamed").unwrap();
+        assert_eq!(summary.entries, doc.entries.len());
+        assert_eq!(
+            summary.revisions,
+            doc.entries.iter().map(|e| e.revisions.len()).sum::<usize>()
+        );
     }
 }
