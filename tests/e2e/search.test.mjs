@@ -98,6 +98,19 @@ test('palette, typo-tolerant search with highlights, a facet, a saved search rer
     await b.keys('Enter');
     const savedItem = await b.$('[data-testid="saved-search"]*=Cert learnings');
     await savedItem.waitForDisplayed();
+    // The same name again (in another case) asks before replacing; choosing another
+    // name goes back to the name field and changes nothing.
+    await (await $t(b, 'save-search')).click();
+    await (await $t(b, 'save-name')).waitForDisplayed();
+    await (await $t(b, 'save-name')).setValue('cert LEARNINGS');
+    await b.keys('Enter');
+    const replaceDialog = await $t(b, 'save-replace-dialog');
+    await replaceDialog.waitForDisplayed();
+    assert.match(await replaceDialog.getText(), /Replace saved search “Cert learnings”\?/);
+    await shot(b, 'search-save-replace');
+    await (await $t(b, 'save-rename')).click();
+    await (await $t(b, 'save-name')).waitForDisplayed();
+    await b.keys('Escape');
     await (await $t(b, 'nav-journal')).click();
     await (await $t(b, 'entry-count')).waitForDisplayed();
     await savedItem.click();
