@@ -134,7 +134,8 @@ impl Journal {
     }
 
     /// Writes `n` deterministic synthetic entries (marked as demo) through the bulk
-    /// path: one transaction and one index batch per thousand entries.
+    /// path (`Journal::add_new`): one transaction per thousand entries, fed to the
+    /// index writer as they are written, one index commit at the end.
     pub fn load_synthetic(
         &mut self,
         n: usize,
@@ -166,12 +167,7 @@ impl Journal {
                 let inputs: Vec<EntryInput> = (0..batch)
                     .map(|_| synthetic::entry(&mut rng, today, &ids))
                     .collect();
-                self.write(|tx| {
-                    for input in inputs {
-                        journal::save_demo_entry(tx, input)?;
-                    }
-                    Ok(())
-                })?;
+                self.add_new(inputs, true)?;
                 done += batch;
                 progress(done, n);
             }

@@ -5,6 +5,8 @@
 //! `entries.demo` is [`DEMO`] for an entry of the demo journal, [`DEMO_KEPT`] once the
 //! user has changed it (it is theirs now: `rungs demo --remove` keeps it), else 0.
 
+use std::collections::HashMap;
+
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::conversation::Conversation;
@@ -122,7 +124,7 @@ pub(crate) fn store(
         None => (uuid::Uuid::now_v7().to_string(), 1, true),
     };
     let demo = if writer == Writer::Demo { DEMO } else { 0 };
-    write_current(conn, &id, &content, &now, revision, new, demo)?;
+    write_current(conn, &id, &content, &now, revision, new, demo, None)?;
     exec(
         conn,
         "INSERT INTO revisions (entry_id, revision, at, content) VALUES (?1, ?2, ?3, ?4)",
@@ -134,6 +136,176 @@ pub(crate) fn store(
 fn to_json(content: &EntryContent<i64>) -> Result<String> {
     serde_json::to_string(content)
         .map_err(|e| Error::invalid("entry", format!("cannot be serialised: {e}")))
+}
+
+/// Saves many new entries in one transaction (a bulk import): for each, exactly what
+/// [`save`] does for a new entry (the same validation and errors, the same rows), but
+/// what a long run asks again and again is answered from memory: behaviour ids, people
+/// and tags already resolved in this transaction. Keep one per transaction: another
+/// writer may rename or merge people and tags between transactions.
+pub(crate) struct NewEntries {
+    writer: Writer,
+    /// Behaviour ids as typed, and as stored, to the behaviour.
+    behaviours: HashMap<String, BehaviourRef>,
+    /// Person name keys to (id, current name).
+    people: HashMap<String, (i64, String)>,
+    /// Person ids to their current name.
+    names: HashMap<i64, String>,
+    /// Tag name keys to the stored spelling and the active tag's id.
+    tags: HashMap<String, (String, Option<i64>)>,
+}
+
+impl NewEntries {
+    /// `demo`: entries (and people created for them) of the demo journal.
+    pub(crate) fn new(demo: bool) -> Self {
+        NewEntries {
+            writer: if demo { Writer::Demo } else { Writer::User },
+            behaviours: HashMap::new(),
+            people: HashMap::new(),
+            names: HashMap::new(),
+            tags: HashMap::new(),
+        }
+    }
+
+    /// Validates and inserts `input` as a new entry; returns the entry as
+    /// [`get`] would read it back (without reading it back).
+    pub(crate) fn insert(&mut self, conn: &Connection, input: EntryInput) -> Result<Entry> {
+        // Follow-up ids the input gave (validation replaces empty and repeated ones).
+        let given: Vec<String> = match &input.details {
+            Details::Pairing(p) => p.follow_ups.iter().map(|f| f.id.clone()).collect(),
+            _ => Vec::new(),
+        };
+        let cache = &mut self.behaviours;
+        let input = validate::check_with(input, &mut |typed| {
+            if let Some(b) = cache.get(typed) {
+                return Ok(b.clone());
+            }
+            let b = crate::ladder::store::behaviour(conn, typed)?;
+            cache.insert(typed.to_string(), b.clone());
+            cache.insert(b.id.clone(), b.clone());
+            Ok(b)
+        })?;
+        let demo = self.writer == Writer::Demo;
+
+        // As `resolve` does, with what this transaction resolved already remembered.
+        let mut tags = Vec::with_capacity(input.tags.len());
+        let mut tag_ids = Vec::with_capacity(input.tags.len());
+        for t in &input.tags {
+            let key = validate::name_key(t);
+            if !self.tags.contains_key(&key) {
+                let stored: String = row(
+                    conn,
+                    "SELECT name FROM tags WHERE name_key = ?1 AND merged_into IS NULL",
+                    [&key],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .unwrap_or_else(|| t.clone());
+                let stored_key = validate::name_key(&stored);
+                exec(
+                    conn,
+                    "INSERT INTO tags (name, name_key) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                    params![stored, stored_key],
+                )?;
+                let id: Option<i64> = row(
+                    conn,
+                    "SELECT id FROM tags WHERE name_key = ?1 AND merged_into IS NULL",
+                    [&stored_key],
+                    |r| r.get(0),
+                )
+                .optional()?;
+                self.tags.insert(key.clone(), (stored, id));
+            }
+            let (stored, id) = &self.tags[&key];
+            tags.push(stored.clone());
+            tag_ids.push(*id);
+        }
+        let (people, names) = (&mut self.people, &mut self.names);
+        let mut details = input.details.map_people(|name| {
+            let key = validate::name_key(&name);
+            if let Some((id, _)) = people.get(&key) {
+                return Ok(*id);
+            }
+            let id = people::resolve_or_create(conn, &name, demo)?;
+            let current = people::name_of(conn, id)?;
+            names.insert(id, current.clone());
+            people.insert(key, (id, current));
+            Ok(id)
+        })?;
+        match &mut details {
+            Details::Conversation(c) => super::goals::keep_ids_unique(conn, None, &mut c.goals)?,
+            Details::Pairing(p) => {
+                for (f, given) in p.follow_ups.iter_mut().zip(&given) {
+                    if given.is_empty() || f.id != *given {
+                        continue; // a fresh id: nobody else's
+                    }
+                    let owned: Option<String> = row(
+                        conn,
+                        "SELECT entry_id FROM follow_ups WHERE id = ?1",
+                        [&f.id],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                    if owned.is_some() {
+                        f.id = uuid::Uuid::now_v7().to_string();
+                    }
+                }
+            }
+            _ => {}
+        }
+        let content = EntryContent {
+            title: input.title,
+            date: input.date,
+            time: input.time,
+            tags,
+            behaviours: input.behaviours,
+            details,
+        };
+
+        // As `store` does for a new entry.
+        let now = clock::now_timestamp();
+        let id = uuid::Uuid::now_v7().to_string();
+        let mark = if demo { DEMO } else { 0 };
+        write_current(conn, &id, &content, &now, 1, true, mark, Some(&tag_ids))?;
+        exec(
+            conn,
+            "INSERT INTO revisions (entry_id, revision, at, content) VALUES (?1, ?2, ?3, ?4)",
+            params![id, 1, now, to_json(&content)?],
+        )?;
+        if matches!(content.details, Details::Conversation(_)) {
+            // Rare; their goals are read back as `get` reads them.
+            return get(conn, &id);
+        }
+
+        // The entry as `render` shows it, from what was just written.
+        let tags = content
+            .tags
+            .into_iter()
+            .zip(&tag_ids)
+            .filter_map(|(t, id)| id.map(|_| t))
+            .collect();
+        let behaviours = content
+            .behaviours
+            .iter()
+            .map(|b| self.behaviours[b].clone())
+            .collect();
+        let names = &self.names;
+        let details = content.details.map_people(|p| Ok(names[&p].clone()))?;
+        Ok(Entry {
+            title: shown_title(content.title.as_deref(), &details),
+            date: content.date,
+            time: content.time,
+            created_at: now.clone(),
+            updated_at: now,
+            revision: 1,
+            deleted_at: None,
+            demo,
+            tags,
+            behaviours,
+            details,
+            id,
+        })
+    }
 }
 
 /// Turns names into person ids (creating people as needed), tags into their stored
@@ -197,6 +369,7 @@ fn write_current(
     revision: i64,
     new: bool,
     demo: i64,
+    tag_ids: Option<&[Option<i64>]>,
 ) -> Result<()> {
     let none = None::<String>;
     let (pairing, feedback, learning) = match &c.details {
@@ -287,7 +460,17 @@ fn write_current(
             super::goals::write(conn, id, &c.goals)?;
         }
     }
-    for (i, tag) in c.tags.iter().enumerate() {
+    if let Some(tag_ids) = tag_ids {
+        let mut stmt = conn.prepare_cached(
+            "INSERT INTO entry_tags (entry_id, tag_id, position) VALUES (?1, ?2, ?3)",
+        )?;
+        for (i, tag) in tag_ids.iter().enumerate() {
+            if let Some(tag) = tag {
+                stmt.execute(params![id, tag, i as i64])?;
+            }
+        }
+    }
+    for (i, tag) in c.tags.iter().enumerate().filter(|_| tag_ids.is_none()) {
         let key = validate::name_key(tag);
         exec(
             conn,

@@ -14,5 +14,11 @@ pub(crate) fn save_imported(
     id: Option<&str>,
     input: EntryInput,
 ) -> Result<String> {
-    entries::save(tx, id, input, false)
+    match id {
+        // A new entry: one INSERT per row, no link rows to clear first.
+        None => entries::NewEntries::new(false)
+            .insert(tx, input)
+            .map(|e| e.id),
+        Some(_) => entries::save(tx, id, input, false),
+    }
 }

@@ -19,7 +19,16 @@ pub const MAX_MINUTES: u32 = 24 * 60;
 
 /// Checks and normalises `input`: trims text, drops empty optionals, dedupes
 /// lists, canonicalises behaviour ids. Returns the content to store.
-pub fn check(conn: &Connection, mut input: EntryInput) -> Result<EntryInput> {
+pub fn check(conn: &Connection, input: EntryInput) -> Result<EntryInput> {
+    check_with(input, &mut |id| ladder::store::behaviour(conn, id))
+}
+
+/// [`check`], resolving behaviour ids through `behaviour` (as
+/// `ladder::store::behaviour` does): a bulk insert answers repeated ids from a cache.
+pub(crate) fn check_with(
+    mut input: EntryInput,
+    behaviour: &mut dyn FnMut(&str) -> Result<ladder::BehaviourRef>,
+) -> Result<EntryInput> {
     let kind = input.details.kind();
     input.date = clock::parse_date("date", input.date.trim())?
         .format("%Y-%m-%d")
@@ -36,7 +45,7 @@ pub fn check(conn: &Connection, mut input: EntryInput) -> Result<EntryInput> {
         return Err(Error::invalid("title", "must not be empty"));
     }
     input.tags = tags(input.tags)?;
-    input.behaviours = behaviours(conn, input.behaviours)?;
+    input.behaviours = behaviours(behaviour, input.behaviours)?;
     input.details = match input.details {
         Details::Pairing(mut p) => {
             p.partners = names("partner", p.partners)?;
@@ -71,7 +80,7 @@ pub fn check(conn: &Connection, mut input: EntryInput) -> Result<EntryInput> {
         Details::Conversation(mut c) => {
             c.person = name("person", &c.person)?;
             c.notes = optional_text("notes", c.notes)?;
-            c.goals = goals(conn, c.goals)?;
+            c.goals = goals(behaviour, c.goals)?;
             Details::Conversation(c)
         }
     };
@@ -211,11 +220,14 @@ fn tags(list: Vec<String>) -> Result<Vec<String>> {
     Ok(out)
 }
 
-fn behaviours(conn: &Connection, list: Vec<String>) -> Result<Vec<String>> {
+fn behaviours(
+    behaviour: &mut dyn FnMut(&str) -> Result<ladder::BehaviourRef>,
+    list: Vec<String>,
+) -> Result<Vec<String>> {
     list_len("behaviour", &list)?;
     let mut out: Vec<String> = Vec::new();
     for id in list {
-        let b = ladder::store::behaviour(conn, &id)?;
+        let b = behaviour(&id)?;
         if !out.contains(&b.id) {
             out.push(b.id);
         }
@@ -225,7 +237,10 @@ fn behaviours(conn: &Connection, list: Vec<String>) -> Result<Vec<String>> {
 
 /// A conversation's goals: one line of text each, known behaviours, unique ids
 /// (an empty or repeated id gets a new one).
-fn goals(conn: &Connection, list: Vec<Goal>) -> Result<Vec<Goal>> {
+fn goals(
+    behaviour: &mut dyn FnMut(&str) -> Result<ladder::BehaviourRef>,
+    list: Vec<Goal>,
+) -> Result<Vec<Goal>> {
     list_len("goal", &list)?;
     let mut seen = HashSet::new();
     let mut out = Vec::new();
@@ -240,7 +255,7 @@ fn goals(conn: &Connection, list: Vec<Goal>) -> Result<Vec<Goal>> {
         out.push(Goal {
             id,
             text,
-            behaviours: behaviours(conn, g.behaviours)?,
+            behaviours: behaviours(behaviour, g.behaviours)?,
             status: g.status,
         });
     }

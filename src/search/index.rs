@@ -439,6 +439,51 @@ impl SearchIndex {
         Ok(ids.len())
     }
 
+    /// Whether a bulk load may add its new entries to the writer itself (see
+    /// `journal::bulk_write`), inside the transaction writing them: this process holds
+    /// the writer, nothing waits for a rebuild, and every outbox row up to `outbox_max`
+    /// (the transaction's) is in the writer already, so the rows the transaction adds
+    /// are exactly the entries fed.
+    pub(crate) fn can_feed(&mut self, tx: &Connection, outbox_max: i64) -> Result<bool> {
+        Ok(self.writer().is_some()
+            && self.checked
+            && !self.needs_rebuild
+            && outbox_max == self.drained_upto
+            && db_generation(tx)? == self.generation)
+    }
+
+    /// Adds a new entry (not in the index yet) to the writer's batch.
+    pub(crate) fn feed(&mut self, e: &crate::journal::Entry) -> Result<()> {
+        let doc = document::build(&self.fields, e);
+        let writer = self.writer.as_mut().expect("can_feed took the writer");
+        writer
+            .add_document(doc)
+            .map_err(|e| tantivy_err("add", e))?;
+        Ok(())
+    }
+
+    /// The transaction that fed `n` entries committed, its outbox rows ending at `upto`.
+    pub(crate) fn fed(&mut self, upto: i64, n: usize) {
+        self.drained_upto = upto;
+        self.pending += n;
+        self.first_pending.get_or_insert_with(Instant::now);
+    }
+
+    /// The transaction that fed entries did not commit (or the writer failed): the
+    /// writer drops its whole uncommitted batch, and draining starts again from the
+    /// last commit (the outbox still holds everything since).
+    pub(crate) fn unfeed(&mut self) {
+        if let Some(writer) = self.writer.as_mut()
+            && let Err(e) = writer.rollback()
+        {
+            tracing::warn!(error = %e, "search index rollback failed; reopening the writer");
+            self.writer = None;
+        }
+        self.drained_upto = self.committed_upto;
+        self.pending = 0;
+        self.first_pending = None;
+    }
+
     fn commit(&mut self, conn: &Connection) -> Result<()> {
         let Some(writer) = self.writer.as_mut() else {
             return Ok(());
