@@ -4,10 +4,12 @@
 //! it runs for every word of every entry, and a journal uses the same few thousand
 //! words over and over. This filter gives exactly the stems tantivy's `Stemmer` gives
 //! (it asks that stemmer on a miss) and remembers them per analyzer (each indexing
-//! thread has its own copy), forgetting everything once the memo is full.
+//! thread has its own copy), forgetting everything once the memo is full. The memo
+//! hashes with FxHash: with the standard SipHash, hashing the words cost more than
+//! the rest of the lookup (an attacker choosing words gains nothing here: the memo
+//! is bounded and private to one analyzer).
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
     Language, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
@@ -20,7 +22,7 @@ const MAX_WORDS: usize = 50_000;
 /// anything else that stems single words (the suggester) can keep one too.
 #[derive(Clone)]
 pub struct StemMemo {
-    memo: HashMap<String, String>,
+    memo: FxHashMap<String, String>,
     /// The real stemmer, over one word at a time.
     stemmer: TextAnalyzer,
 }
@@ -28,7 +30,7 @@ pub struct StemMemo {
 impl Default for StemMemo {
     fn default() -> Self {
         StemMemo {
-            memo: HashMap::new(),
+            memo: FxHashMap::default(),
             stemmer: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(Stemmer::new(Language::English))
                 .build(),
@@ -40,8 +42,10 @@ impl StemMemo {
     /// Replaces `word` (lower-cased, as the analyzers pass it on) by its stem.
     pub fn stem(&mut self, word: &mut String) {
         if let Some(stem) = self.memo.get(word.as_str()) {
-            word.clear();
-            word.push_str(stem);
+            if stem != word {
+                word.clear();
+                word.push_str(stem);
+            }
             return;
         }
         let stem = {
