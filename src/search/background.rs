@@ -138,6 +138,9 @@ impl Drop for BackgroundIndexer {
 }
 
 fn run(shared: &Shared, index: &mut SearchIndex, conn: &Connection) {
+    // When the last commit began: windows are counted from there, so a commit that
+    // took longer than a window is followed at once by the next (whose batch gathered
+    // while it ran), and a save waits at most about two commits.
     let mut last_commit: Option<Instant> = None;
     loop {
         let (stop, asked) = {
@@ -162,13 +165,14 @@ fn run(shared: &Shared, index: &mut SearchIndex, conn: &Connection) {
         {
             std::thread::sleep(BATCH_WINDOW.saturating_sub(t.elapsed()));
         }
+        let began = Instant::now();
         let result = index.step(conn, true);
         shared
             .committed
             .store(index.committed_upto(), Ordering::SeqCst);
         match &result {
             Ok(0) => {}
-            Ok(_) => last_commit = Some(Instant::now()),
+            Ok(_) => last_commit = Some(began),
             Err(e) => tracing::warn!(error = %e, "search index update deferred"),
         }
         {
