@@ -14,7 +14,7 @@ use crate::journal::{EntryContent, validate};
 use crate::{Error, Result, clock};
 
 /// Refuses a document that is not a Rungs export or comes from a newer Rungs.
-pub fn check_header(doc: &Document) -> Result<()> {
+pub fn check_header<E>(doc: &Document<E>) -> Result<()> {
     if doc.format != dump::FORMAT {
         return Err(Error::invalid(
             "format",
@@ -90,82 +90,126 @@ pub fn load(
     doc: &Document,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<()> {
-    // Rows refer to each other in any order (a person merged into a later one).
-    conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
-    for t in [
-        "profile",
-        "behaviour_wordings",
-        "removed_behaviour_ids",
-        "behaviours",
-        "sections",
-        "levels",
-        "tracks",
-    ] {
-        conn.execute(&format!("DELETE FROM {t}"), [])?;
-    }
-    // The journal's own bookkeeping goes (the document brings its own); a draft of
-    // a half-written entry stays unless the document has one in the same slot.
-    let keep: Vec<String> = LOCAL_META.iter().map(|k| format!("'{k}'")).collect();
-    conn.execute(
-        &format!(
-            "DELETE FROM meta WHERE key NOT IN ({}) AND key NOT LIKE 'draft:%'",
-            keep.join(", ")
-        ),
-        [],
-    )?;
-    let meta: Vec<Row> = doc
-        .meta
-        .iter()
-        .filter(|r| {
-            !r.get("key")
-                .and_then(Value::as_str)
-                .is_some_and(|k| LOCAL_META.contains(&k))
-        })
-        .cloned()
-        .collect();
-    for row in &meta {
-        if let Some(key) = row.get("key").and_then(Value::as_str) {
-            conn.execute("DELETE FROM meta WHERE key = ?1", [key])?;
-        }
-    }
-    table(conn, "meta", "meta", &meta)?;
-    for t in LADDER_TABLES {
-        if let Some(rows) = doc.ladder.get(*t) {
-            table(conn, t, &format!("ladder.{t}"), rows)?;
-        }
-    }
-    for key in doc.ladder.keys() {
-        if !LADDER_TABLES.contains(&key.as_str()) {
-            return Err(Error::invalid(
-                format!("ladder.{key}"),
-                "unknown part of a ladder",
-            ));
-        }
-    }
-    table(conn, "people", "people", &doc.people)?;
-    table(conn, "tags", "tags", &doc.tags)?;
-    table(conn, "profile", "profile", &doc.profile)?;
-    table(
-        conn,
-        "saved_searches",
-        "saved_searches",
-        &doc.saved_searches,
-    )?;
-    let entry_cols = dump::columns(conn, "entries")?;
-    let mut children = Vec::new();
-    for (t, key) in ENTRY_CHILDREN {
-        if dump::has_table(conn, t)? {
-            children.push((*t, *key, dump::columns(conn, t)?));
-        }
-    }
+    let loader = Loader::start(conn, doc)?;
     let total = doc.entries.len();
     for (i, e) in doc.entries.iter().enumerate() {
-        insert_entry(conn, &format!("entries[{i}]"), e, &entry_cols, &children)?;
+        loader.entry(conn, i, e)?;
         if i % 100 == 99 || i + 1 == total {
             progress(i + 1, total);
         }
     }
     Ok(())
+}
+
+/// A load under way: everything but the entries is in, and the entries go in one at
+/// a time as they are read (see `import_json`).
+pub struct Loader {
+    entry_cols: Vec<Column>,
+    children: Vec<(&'static str, &'static str, Vec<Column>)>,
+}
+
+impl Loader {
+    /// Entry number `i` of the document, as it is in the file.
+    pub fn entry(&self, conn: &Connection, i: usize, e: &EntryDoc) -> Result<()> {
+        insert_entry(
+            conn,
+            &format!("entries[{i}]"),
+            e,
+            &self.entry_cols,
+            &self.children,
+        )
+    }
+
+    /// Loads everything but the entries (the journal's ladder and bookkeeping are
+    /// replaced by the document's).
+    pub fn start<E>(conn: &Connection, doc: &Document<E>) -> Result<Self> {
+        // Rows refer to each other in any order (a person merged into a later one).
+        conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        for t in [
+            "profile",
+            "behaviour_wordings",
+            "removed_behaviour_ids",
+            "behaviours",
+            "sections",
+            "levels",
+            "tracks",
+        ] {
+            conn.execute(&format!("DELETE FROM {t}"), [])?;
+        }
+        // The journal's own bookkeeping goes (the document brings its own); a draft of
+        // a half-written entry stays unless the document has one in the same slot.
+        let keep: Vec<String> = LOCAL_META.iter().map(|k| format!("'{k}'")).collect();
+        conn.execute(
+            &format!(
+                "DELETE FROM meta WHERE key NOT IN ({}) AND key NOT LIKE 'draft:%'",
+                keep.join(", ")
+            ),
+            [],
+        )?;
+        let meta: Vec<Row> = doc
+            .meta
+            .iter()
+            .filter(|r| {
+                !r.get("key")
+                    .and_then(Value::as_str)
+                    .is_some_and(|k| LOCAL_META.contains(&k))
+            })
+            .cloned()
+            .collect();
+        for row in &meta {
+            if let Some(key) = row.get("key").and_then(Value::as_str) {
+                conn.execute("DELETE FROM meta WHERE key = ?1", [key])?;
+            }
+        }
+        table(conn, "meta", "meta", &meta)?;
+        for t in LADDER_TABLES {
+            if let Some(rows) = doc.ladder.get(*t) {
+                table(conn, t, &format!("ladder.{t}"), rows)?;
+            }
+        }
+        for key in doc.ladder.keys() {
+            if !LADDER_TABLES.contains(&key.as_str()) {
+                return Err(Error::invalid(
+                    format!("ladder.{key}"),
+                    "unknown part of a ladder",
+                ));
+            }
+        }
+        table(conn, "people", "people", &doc.people)?;
+        table(conn, "tags", "tags", &doc.tags)?;
+        table(conn, "profile", "profile", &doc.profile)?;
+        table(
+            conn,
+            "saved_searches",
+            "saved_searches",
+            &doc.saved_searches,
+        )?;
+        let entry_cols = dump::columns(conn, "entries")?;
+        let mut children = Vec::new();
+        for (t, key) in ENTRY_CHILDREN {
+            if dump::has_table(conn, t)? {
+                children.push((*t, *key, dump::columns(conn, t)?));
+            }
+        }
+        Ok(Loader {
+            entry_cols,
+            children,
+        })
+    }
+}
+
+/// The ids of `entries` in order (empty where one has none), for [`check_references`].
+pub fn ids_of(entries: &[EntryDoc]) -> Vec<String> {
+    entries
+        .iter()
+        .map(|e| {
+            e.row
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect()
 }
 
 /// The entry's id, checked.
@@ -290,7 +334,8 @@ pub fn insert_links(
 
 /// Refuses rows that refer to rows the file does not have (checked once everything
 /// is in: rows may refer to later ones), naming the first such field by its path.
-pub fn check_references(conn: &Connection, doc: &Document) -> Result<()> {
+/// `ids` are the document's entry ids in order (to name `entries[i]`).
+pub fn check_references(conn: &Connection, ids: &[String]) -> Result<()> {
     let found: Option<(String, i64, String)> = conn
         .query_row(
             "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check LIMIT 1",
@@ -308,10 +353,7 @@ pub fn check_references(conn: &Connection, doc: &Document) -> Result<()> {
             [rowid],
             |r| r.get(0),
         )?;
-        let i = doc
-            .entries
-            .iter()
-            .position(|e| e.row.get("id").and_then(Value::as_str) == Some(entry.as_str()));
+        let i = ids.iter().position(|id| *id == entry);
         if let Some(i) = i {
             return Err(Error::invalid(format!("entries[{i}].{key}"), message));
         }

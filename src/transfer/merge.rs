@@ -245,7 +245,7 @@ fn by_key(
 
 /// Adds the tracks, levels, sections and behaviours the journal lacks; returns the
 /// file's level ids mapped to the journal's.
-fn ladder(conn: &Connection, doc: &Document, s: &mut ImportSummary) -> Result<IdMap> {
+fn ladder<E>(conn: &Connection, doc: &Document<E>, s: &mut ImportSummary) -> Result<IdMap> {
     let part = |name: &str| doc.ladder.get(name).map(Vec::as_slice).unwrap_or_default();
     let find = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<Option<i64>> {
         Ok(conn.query_row(sql, p, |r| r.get(0)).optional()?)
@@ -310,7 +310,12 @@ fn ladder(conn: &Connection, doc: &Document, s: &mut ImportSummary) -> Result<Id
 }
 
 /// Saved searches, drafts and the profile: only where the journal has none.
-fn extras(conn: &Connection, doc: &Document, levels: &IdMap, s: &mut ImportSummary) -> Result<()> {
+fn extras<E>(
+    conn: &Connection,
+    doc: &Document<E>,
+    levels: &IdMap,
+    s: &mut ImportSummary,
+) -> Result<()> {
     let cols = dump::columns(conn, "saved_searches")?;
     for (i, row) in doc.saved_searches.iter().enumerate() {
         let path = format!("saved_searches[{i}]");
@@ -622,29 +627,69 @@ pub fn merge(
     doc: &Document,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportSummary> {
-    let mut s = ImportSummary {
-        mode: ImportMode::Merge,
-        ..Default::default()
-    };
-    conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
-    let people = named(conn, "people", &doc.people, &mut s.people_added)?;
-    let tags = named(conn, "tags", &doc.tags, &mut s.tags_added)?;
-    let levels = ladder(conn, doc, &mut s)?;
-    extras(conn, doc, &levels, &mut s)?;
-    let cols = dump::columns(conn, "entries")?;
-    let mut children = Vec::new();
-    for (t, key) in ENTRY_CHILDREN {
-        if dump::has_table(conn, t)? {
-            children.push((*t, *key, dump::columns(conn, t)?));
-        }
-    }
+    let mut merger = Merger::start(conn, doc)?;
     let total = doc.entries.len();
     for (i, e) in doc.entries.iter().enumerate() {
+        merger.entry(conn, i, e)?;
+        if i % 100 == 99 || i + 1 == total {
+            progress(i + 1, total);
+        }
+    }
+    Ok(merger.finish())
+}
+
+/// A merge under way: what the document's rows other than entries mapped to, so its
+/// entries can be merged one at a time as they are read (see `import_json`).
+pub struct Merger {
+    s: ImportSummary,
+    people: IdMap,
+    tags: IdMap,
+    cols: Vec<Column>,
+    children: Vec<(&'static str, &'static str, Vec<Column>)>,
+}
+
+impl Merger {
+    /// Merges everything but the entries: people, tags, ladders and the extras.
+    pub fn start<E>(conn: &Connection, doc: &Document<E>) -> Result<Self> {
+        let mut s = ImportSummary {
+            mode: ImportMode::Merge,
+            ..Default::default()
+        };
+        conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        let people = named(conn, "people", &doc.people, &mut s.people_added)?;
+        let tags = named(conn, "tags", &doc.tags, &mut s.tags_added)?;
+        let levels = ladder(conn, doc, &mut s)?;
+        extras(conn, doc, &levels, &mut s)?;
+        let cols = dump::columns(conn, "entries")?;
+        let mut children = Vec::new();
+        for (t, key) in ENTRY_CHILDREN {
+            if dump::has_table(conn, t)? {
+                children.push((*t, *key, dump::columns(conn, t)?));
+            }
+        }
+        Ok(Merger {
+            s,
+            people,
+            tags,
+            cols,
+            children,
+        })
+    }
+
+    /// Merges the document's entry number `i` (see the module doc).
+    pub fn entry(&mut self, conn: &Connection, i: usize, e: &EntryDoc) -> Result<()> {
+        let (s, people, tags, cols, children) = (
+            &mut self.s,
+            &self.people,
+            &self.tags,
+            &self.cols,
+            &self.children,
+        );
         let path = format!("entries[{i}]");
         check_entry(&path, e)?;
-        let e = translate(&path, e, &people, &tags)?;
+        let e = translate(&path, e, people, tags)?;
         let id = entry_id(&path, &e)?.to_string();
-        match place(conn, &path, &e, &cols, &children)? {
+        match place(conn, &path, &e, cols, children)? {
             Placed::Added => s.added += 1,
             Placed::Unchanged => s.unchanged += 1,
             Placed::Updated => s.updated += 1,
@@ -658,7 +703,7 @@ pub fn merge(
                 let copy_id = derived_id(&[&id, &first.revision.to_string(), &first.at]);
                 let copy = as_copy(&e, &copy_id);
                 // A copy made by an earlier import of this file is brought up to date.
-                if let Placed::Diverged { .. } = place(conn, &path, &copy, &cols, &children)? {
+                if let Placed::Diverged { .. } = place(conn, &path, &copy, cols, children)? {
                     return Err(Error::Conflict(format!(
                         "{path}: entry {id} and its imported copy {copy_id} both changed; \
                          nothing was imported"
@@ -679,9 +724,10 @@ pub fn merge(
                 });
             }
         }
-        if i % 100 == 99 || i + 1 == total {
-            progress(i + 1, total);
-        }
+        Ok(())
     }
-    Ok(s)
+
+    pub fn finish(self) -> ImportSummary {
+        self.s
+    }
 }

@@ -10,6 +10,7 @@
 pub mod dump;
 mod load;
 mod merge;
+mod reader;
 pub mod vault;
 
 use std::io::Write;
@@ -133,7 +134,7 @@ pub(crate) fn load_or_merge(
     } else {
         merge::merge(tx, doc, progress)?
     };
-    load::check_references(tx, doc)?;
+    load::check_references(tx, &load::ids_of(&doc.entries))?;
     Ok(summary)
 }
 
@@ -174,25 +175,48 @@ impl Journal {
     }
 
     /// Imports a JSON export: the whole journal into an empty one, else a merge by
-    /// entry id. One transaction; nothing is written if anything is refused.
+    /// entry id. One transaction; nothing is written if anything is refused. The file
+    /// is read twice, its entries one at a time (see `reader.rs`), never whole.
     pub fn import_json(
         &mut self,
         file: &Path,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ImportSummary> {
-        let bytes = std::fs::read(file)
-            .map_err(|e| Error::io(format!("cannot read {}", file.display()), e))?;
-        let doc = parse(&bytes, &file.display().to_string())?;
-        self.import_document(&doc, progress)
-    }
-
-    pub(crate) fn import_document(
-        &mut self,
-        doc: &Document,
-        progress: &mut dyn FnMut(usize, usize),
-    ) -> Result<ImportSummary> {
-        load::check_header(doc)?;
-        let summary = self.write(|tx| load_or_merge(tx, doc, progress))?;
+        let head = reader::head(file)?;
+        load::check_header(&head)?;
+        let total = head.entries.0;
+        let summary = self.write(|tx| {
+            let mut ids = Vec::with_capacity(total);
+            let mut each = |f: &mut dyn FnMut(usize, &dump::EntryDoc) -> Result<()>| {
+                reader::each_entry(file, &mut |i, e| {
+                    ids.push(load::ids_of(std::slice::from_ref(&e)).remove(0));
+                    f(i, &e)?;
+                    if i % 100 == 99 || i + 1 == total {
+                        progress(i + 1, total);
+                    }
+                    Ok(())
+                })
+            };
+            let summary = if load::is_empty(tx)? {
+                let loader = load::Loader::start(tx, &head)?;
+                each(&mut |i, e| loader.entry(tx, i, e))?;
+                ImportSummary {
+                    mode: ImportMode::Whole,
+                    added: total,
+                    people_added: head.people.len(),
+                    tags_added: head.tags.len(),
+                    behaviours_added: head.ladder.get("behaviours").map_or(0, Vec::len),
+                    saved_searches_added: head.saved_searches.len(),
+                    ..Default::default()
+                }
+            } else {
+                let mut merger = merge::Merger::start(tx, &head)?;
+                each(&mut |i, e| merger.entry(tx, i, e))?;
+                merger.finish()
+            };
+            load::check_references(tx, &ids)?;
+            Ok(summary)
+        })?;
         self.after_import();
         Ok(summary)
     }
