@@ -440,16 +440,18 @@ impl SearchIndex {
     }
 
     /// Whether a bulk load may add its new entries to the writer itself (see
-    /// `journal::bulk_write`), inside the transaction writing them: this process holds
-    /// the writer, nothing waits for a rebuild, and every outbox row up to `outbox_max`
-    /// (the transaction's) is in the writer already, so the rows the transaction adds
-    /// are exactly the entries fed.
-    pub(crate) fn can_feed(&mut self, tx: &Connection, outbox_max: i64) -> Result<bool> {
-        Ok(self.writer().is_some()
-            && self.checked
-            && !self.needs_rebuild
-            && outbox_max == self.drained_upto
-            && db_generation(tx)? == self.generation)
+    /// `journal::bulk_write`), asked inside the transaction writing them: this process
+    /// holds the writer, nothing waits for a rebuild, and no outbox row is queued
+    /// beyond what the writer has, so the rows the transaction adds are exactly the
+    /// entries fed.
+    pub(crate) fn can_feed(&mut self, tx: &Connection) -> Result<bool> {
+        if self.writer().is_none() || !self.checked || self.needs_rebuild {
+            return Ok(false);
+        }
+        let queued: bool = tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM index_outbox WHERE seq > ?1)")?
+            .query_row([self.drained_upto], |r| r.get(0))?;
+        Ok(!queued && db_generation(tx)? == self.generation)
     }
 
     /// Adds a new entry (not in the index yet) to the writer's batch.
@@ -464,7 +466,7 @@ impl SearchIndex {
 
     /// The transaction that fed `n` entries committed, its outbox rows ending at `upto`.
     pub(crate) fn fed(&mut self, upto: i64, n: usize) {
-        self.drained_upto = upto;
+        self.drained_upto = self.drained_upto.max(upto);
         self.pending += n;
         self.first_pending.get_or_insert_with(Instant::now);
     }
