@@ -37,7 +37,7 @@ pub const GROUPS: &[(&str, &str)] = &[
          onboard|onboarded|buddy|level up|levelled up|leveled up|help peers|help teammates|\
          helped him|helped her|helped them|teach|taught|teaching|showed him|showed her|\
          new joiner|new starter|junior|juniors|\
-         new hire|new hires|new colleague|newer|less experienced|trainee|apprentice|graduate|\
+         new hire|new hires|new colleague|less experienced|trainee|apprentice|graduate|\
          showed her how|showed him how|showed them how",
     ),
     (
@@ -45,7 +45,7 @@ pub const GROUPS: &[(&str, &str)] = &[
         "review|reviews|reviewed|reviewing|reviewer|pr|prs|pull request|pull requests|\
          merge request|mr|code review|proofread|proofreading|looked over|read over|\
          double-check|double check|second pair of eyes|\
-         looked at his draft|looked at her draft|checked his|checked her|went over|\
+         looked at his draft|looked at her draft|checked his|checked her|\
          second opinion|sign-off|approved",
     ),
     (
@@ -189,7 +189,7 @@ pub const GROUPS: &[(&str, &str)] = &[
         "tool|tools|tooling|script|scripts|scripted|scripting|automate|automated|automating|\
          automation|template|templates|macro|macros|workflow|workflows|process|processes|\
          dashboard|dashboards|bot|cli|snippet|saves|time saver|streamline|streamlined|\
-         jq|regex|saved view|alert|alerts|query|queries|helper|one-liner",
+         jq|regex|saved view|helper|one-liner",
     ),
     (
         "idea",
@@ -200,7 +200,7 @@ pub const GROUPS: &[(&str, &str)] = &[
         "improve",
         "improve|improved|improves|improving|improvement|improvements|better|fewer|faster|\
          reduce|reduced|easier|quicker|saved|by hand|manual|manually|toil|repetitive|tedious|\
-         cut|halved|shortened|simplified|simplify|cleaner|smoother",
+         halved|shortened|simplified|simplify|cleaner|smoother",
     ),
     (
         "initiative",
@@ -239,7 +239,7 @@ pub const GROUPS: &[(&str, &str)] = &[
         "pattern|patterns|recurring|recurrence|trend|trends|same issue|same problem|same error|\
          same cause|multiple customers|several customers|again|common|commonly|edge case|\
          edge cases|corner case|known issue|known issues|spot|spotted|spotting|noticed|\
-         third time|second time|similar tickets|same thing|keeps happening|cluster|spike|\
+         third time|second time|similar tickets|same thing|keeps happening|spike|\
          several tickets|across tickets|repeat",
     ),
     (
@@ -247,7 +247,7 @@ pub const GROUPS: &[(&str, &str)] = &[
         "change|changes|changed|changing|reorg|restructure|restructuring|new process|rota|\
          transition|adjust|adjusted|adjusting|adapt|adapted|adapting|new tool|rollout|\
          rolled out|switched|switch|moved to|uncertainty|\
-         new ticketing system|new rota|migration|migrated|reorganisation|reorganization|\
+         new ticketing system|new rota|reorganisation|reorganization|\
          new manager|new team lead",
     ),
     (
@@ -255,7 +255,7 @@ pub const GROUPS: &[(&str, &str)] = &[
         "inclusive|inclusion|include|included|welcome|welcoming|culture|belonging|\
          psychological safety|newcomer|newcomers|supportive|covered for|swapped|stepped in|\
          helped out|team culture|\
-         quieter|quiet|everyone heard|made room|invited|new hire|safe space",
+         quieter|everyone heard|made room|invited|new hire|safe space",
     ),
     (
         "energy",
@@ -263,6 +263,19 @@ pub const GROUPS: &[(&str, &str)] = &[
          celebrate|celebrated|enthusiasm|enthusiastic|momentum|fun|cheered|encouraged|\
          encouraging|motivated|motivation|\
          win|wins|appreciated|high five|cheerful|upbeat|good mood|team spirit",
+    ),
+    (
+        "breadth",
+        "broad|broad range|wide range|variety|various|all sorts|all kinds|different kinds|\
+         many kinds|unfamiliar|new area|new to me|outside my comfort zone|comfort zone|\
+         never seen|first time seeing|not my area|outside my area|confidently|confident|\
+         confidence",
+    ),
+    (
+        "judgement",
+        "judgement|judgment|sound judgement|decided|decide|decision|decisions|weighed|\
+         trade-off|tradeoff|trade-offs|risk|risky|the right call|right call|knew when|\
+         right time|when to escalate|when to ask|call it|gut feeling",
     ),
     (
         "curious",
