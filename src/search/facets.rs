@@ -8,7 +8,6 @@ use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::StrColumn;
 use tantivy::index::SegmentId;
 use tantivy::{DocId, Score, SegmentReader};
 
@@ -42,15 +41,17 @@ struct SegmentTable {
     starts: Vec<u32>,
     codes: Vec<u32>,
     /// Code `c` of facet `f` is term ordinal `c - offsets[f]` of that facet's column;
-    /// code `c` from `offsets[5]` on is month `months[c - offsets[5]]`; `offsets[6]`
-    /// is the number of codes.
+    /// codes from `offsets[5]` on are the segment's distinct months, ascending;
+    /// `offsets[6]` is the number of codes.
     offsets: [u32; 7],
-    /// The segment's distinct months as `YYYYMM`, ascending.
-    months: Vec<u32>,
+    /// Each code's facet value (a term of its column, or a month as `YYYY-MM`), read
+    /// once with the table: looking terms up in a column's dictionary for every
+    /// search cost more than the rest of the counting.
+    labels: Vec<String>,
 }
 
 impl SegmentTable {
-    fn build(segment: &SegmentReader) -> tantivy::Result<(SegmentTable, Vec<Option<StrColumn>>)> {
+    fn build(segment: &SegmentReader) -> tantivy::Result<SegmentTable> {
         let columns = FACET_FIELDS
             .iter()
             .map(|f| segment.fast_fields().str(f))
@@ -88,15 +89,27 @@ impl SegmentTable {
             }
             starts.push(codes.len() as u32);
         }
-        Ok((
-            SegmentTable {
-                starts,
-                codes,
-                offsets,
-                months,
-            },
-            columns,
-        ))
+        let mut labels = Vec::with_capacity(offsets[6] as usize);
+        for (i, c) in columns.iter().enumerate() {
+            for ord in 0..(offsets[i + 1] - offsets[i]) {
+                let mut s = String::new();
+                if let Some(c) = c {
+                    c.ord_to_str(u64::from(ord), &mut s)?;
+                }
+                labels.push(s);
+            }
+        }
+        labels.extend(
+            months
+                .iter()
+                .map(|m| format!("{:04}-{:02}", m / 100, m % 100)),
+        );
+        Ok(SegmentTable {
+            starts,
+            codes,
+            offsets,
+            labels,
+        })
     }
 }
 
@@ -116,7 +129,6 @@ pub struct CountAndFacets<'a>(pub &'a FacetTables);
 
 pub struct SegmentCounts {
     table: Arc<SegmentTable>,
-    columns: Vec<Option<StrColumn>>,
     total: u64,
     counts: Vec<u32>,
 }
@@ -127,25 +139,17 @@ impl Collector for CountAndFacets<'_> {
 
     fn for_segment(&self, _: u32, segment: &SegmentReader) -> tantivy::Result<SegmentCounts> {
         let cached = self.0.lock().get(&segment.segment_id()).cloned();
-        let (table, columns) = match cached {
-            Some(t) => {
-                let columns = FACET_FIELDS
-                    .iter()
-                    .map(|f| segment.fast_fields().str(f))
-                    .collect::<tantivy::Result<Vec<_>>>()?;
-                (t, columns)
-            }
+        let table = match cached {
+            Some(t) => t,
             None => {
-                let (t, columns) = SegmentTable::build(segment)?;
-                let t = Arc::new(t);
+                let t = Arc::new(SegmentTable::build(segment)?);
                 self.0.lock().insert(segment.segment_id(), Arc::clone(&t));
-                (t, columns)
+                t
             }
         };
         let counts = vec![0; table.offsets[6] as usize];
         Ok(SegmentCounts {
             table,
-            columns,
             total: 0,
             counts,
         })
@@ -196,28 +200,21 @@ impl SegmentCollector for SegmentCounts {
     }
 
     fn harvest(self) -> (u64, Facets) {
-        let mut maps: Vec<BTreeMap<String, u64>> = Vec::new();
-        let offsets = self.table.offsets;
-        for (i, column) in self.columns.iter().enumerate() {
-            let mut m = BTreeMap::new();
-            if let Some(c) = column {
-                let counts = &self.counts[offsets[i] as usize..offsets[i + 1] as usize];
-                for (ord, &n) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
-                    let mut s = String::new();
-                    if c.ord_to_str(ord as u64, &mut s).unwrap_or(false) {
-                        m.insert(s, u64::from(n));
-                    }
-                }
-            }
-            maps.push(m);
+        let SegmentTable {
+            offsets, labels, ..
+        } = &*self.table;
+        let mut maps: Vec<BTreeMap<String, u64>> = Vec::with_capacity(6);
+        for i in 0..6 {
+            let codes = offsets[i] as usize..offsets[i + 1] as usize;
+            maps.push(
+                self.counts[codes.clone()]
+                    .iter()
+                    .zip(&labels[codes])
+                    .filter(|(n, _)| **n > 0)
+                    .map(|(&n, label)| (label.clone(), u64::from(n)))
+                    .collect(),
+            );
         }
-        let months = &self.counts[offsets[5] as usize..offsets[6] as usize];
-        let month = months
-            .iter()
-            .zip(&self.table.months)
-            .filter(|(n, _)| **n > 0)
-            .map(|(&n, m)| (format!("{:04}-{:02}", m / 100, m % 100), u64::from(n)))
-            .collect();
         let mut it = maps.into_iter();
         let facets = Facets {
             kind: it.next().unwrap_or_default(),
@@ -225,7 +222,7 @@ impl SegmentCollector for SegmentCounts {
             tag: it.next().unwrap_or_default(),
             behaviour: it.next().unwrap_or_default(),
             level: it.next().unwrap_or_default(),
-            month,
+            month: it.next().unwrap_or_default(),
         };
         (self.total, facets)
     }

@@ -45,24 +45,42 @@ fn matches(parts: &[Part], stem: &str, word: &str) -> bool {
 }
 
 /// The words of `text` as the index's analyzers split them: byte ranges of runs of
-/// alphanumeric characters shorter than [`LONG_TOKEN`] bytes.
+/// alphanumeric characters shorter than [`LONG_TOKEN`] bytes. ASCII bytes (nearly all
+/// of a journal) are classified without decoding a character.
 fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    // Whether the character starting at byte `i` is alphanumeric, and its length.
+    let at = move |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        }
+    };
+    let mut i = 0;
     std::iter::from_fn(move || {
-        loop {
-            let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
-            let mut end = text.len();
-            while let Some(&(i, c)) = chars.peek() {
-                if !c.is_alphanumeric() {
-                    end = i;
+        while i < bytes.len() {
+            let (word, len) = at(i);
+            if !word {
+                i += len;
+                continue;
+            }
+            let start = i;
+            i += len;
+            while i < bytes.len() {
+                let (word, len) = at(i);
+                if !word {
                     break;
                 }
-                chars.next();
+                i += len;
             }
-            if end - start < LONG_TOKEN {
-                return Some((start, end));
+            if i - start < LONG_TOKEN {
+                return Some((start, i));
             }
         }
+        None
     })
 }
 
@@ -202,4 +220,32 @@ fn window(ranges: &[(usize, usize)], text: &str) -> String {
         out.push('…');
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words are the plain analyzer's tokens (before lower-casing), for ASCII,
+    /// accents, other scripts, digits, punctuation and over-long runs.
+    #[test]
+    fn words_are_the_analyzers_tokens() {
+        let long = "x".repeat(59) + " " + &"y".repeat(60);
+        for text in [
+            "Rotated the cert-manager certificate; restarted 3 pods.",
+            "Café naïve résumé — Straße, ÉCOLE 東京 ёлка",
+            "  leading, trailing!  ",
+            "",
+            "a_b c.d e'f",
+            long.as_str(),
+        ] {
+            let mut analyzer = super::super::schema::plain();
+            let mut expected = Vec::new();
+            let mut stream = analyzer.token_stream(text);
+            while let Some(t) = stream.next() {
+                expected.push((t.offset_from, t.offset_to));
+            }
+            assert_eq!(words(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
 }
