@@ -135,6 +135,20 @@ pub(crate) fn columns(conn: &Connection, table: &str) -> Result<Vec<Column>> {
     Ok(cols)
 }
 
+/// The columns of `entries`, and of each [`ENTRY_CHILDREN`] table this schema has
+/// (with its key under an entry): what loading or merging an entry writes.
+pub(crate) type ChildColumns = Vec<(&'static str, &'static str, Vec<Column>)>;
+
+pub(crate) fn entry_columns(conn: &Connection) -> Result<(Vec<Column>, ChildColumns)> {
+    let mut children = Vec::new();
+    for (t, key) in ENTRY_CHILDREN {
+        if has_table(conn, t)? {
+            children.push((*t, *key, columns(conn, t)?));
+        }
+    }
+    Ok((columns(conn, "entries")?, children))
+}
+
 fn to_json(v: ValueRef<'_>) -> Value {
     match v {
         ValueRef::Null => Value::Null,

@@ -85,27 +85,11 @@ fn table(conn: &Connection, name: &str, path: &str, rows: &[Row]) -> Result<()> 
     Ok(())
 }
 
-pub fn load(
-    conn: &Connection,
-    doc: &Document,
-    progress: &mut dyn FnMut(usize, usize),
-) -> Result<()> {
-    let loader = Loader::start(conn, doc)?;
-    let total = doc.entries.len();
-    for (i, e) in doc.entries.iter().enumerate() {
-        loader.entry(conn, i, e)?;
-        if i % 100 == 99 || i + 1 == total {
-            progress(i + 1, total);
-        }
-    }
-    Ok(())
-}
-
 /// A load under way: everything but the entries is in, and the entries go in one at
 /// a time as they are read (see `import_json`).
 pub struct Loader {
     entry_cols: Vec<Column>,
-    children: Vec<(&'static str, &'static str, Vec<Column>)>,
+    children: dump::ChildColumns,
 }
 
 impl Loader {
@@ -184,13 +168,7 @@ impl Loader {
             "saved_searches",
             &doc.saved_searches,
         )?;
-        let entry_cols = dump::columns(conn, "entries")?;
-        let mut children = Vec::new();
-        for (t, key) in ENTRY_CHILDREN {
-            if dump::has_table(conn, t)? {
-                children.push((*t, *key, dump::columns(conn, t)?));
-            }
-        }
+        let (entry_cols, children) = dump::entry_columns(conn)?;
         Ok(Loader {
             entry_cols,
             children,
@@ -198,18 +176,13 @@ impl Loader {
     }
 }
 
-/// The ids of `entries` in order (empty where one has none), for [`check_references`].
-pub fn ids_of(entries: &[EntryDoc]) -> Vec<String> {
-    entries
-        .iter()
-        .map(|e| {
-            e.row
-                .get("id")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string()
-        })
-        .collect()
+/// The entry's id, or "" (refused later, naming its path), for [`check_references`].
+pub fn id_or_empty(e: &EntryDoc) -> String {
+    e.row
+        .get("id")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// The entry's id, checked.

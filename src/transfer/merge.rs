@@ -26,7 +26,7 @@ use serde::Serialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::dump::{self, Column, Document, ENTRY_CHILDREN, EntryDoc, Row};
+use super::dump::{self, Column, Document, EntryDoc, Row};
 use super::load::{check_entry, entry_id, insert_entry, insert_links};
 use super::{ImportMode, ImportSummary};
 use crate::journal::validate;
@@ -622,22 +622,6 @@ fn set_trash(conn: &Connection, id: &str, at: &str) -> Result<()> {
     Ok(())
 }
 
-pub fn merge(
-    conn: &Connection,
-    doc: &Document,
-    progress: &mut dyn FnMut(usize, usize),
-) -> Result<ImportSummary> {
-    let mut merger = Merger::start(conn, doc)?;
-    let total = doc.entries.len();
-    for (i, e) in doc.entries.iter().enumerate() {
-        merger.entry(conn, i, e)?;
-        if i % 100 == 99 || i + 1 == total {
-            progress(i + 1, total);
-        }
-    }
-    Ok(merger.finish())
-}
-
 /// A merge under way: what the document's rows other than entries mapped to, so its
 /// entries can be merged one at a time as they are read (see `import_json`).
 pub struct Merger {
@@ -645,7 +629,7 @@ pub struct Merger {
     people: IdMap,
     tags: IdMap,
     cols: Vec<Column>,
-    children: Vec<(&'static str, &'static str, Vec<Column>)>,
+    children: dump::ChildColumns,
 }
 
 impl Merger {
@@ -660,13 +644,7 @@ impl Merger {
         let tags = named(conn, "tags", &doc.tags, &mut s.tags_added)?;
         let levels = ladder(conn, doc, &mut s)?;
         extras(conn, doc, &levels, &mut s)?;
-        let cols = dump::columns(conn, "entries")?;
-        let mut children = Vec::new();
-        for (t, key) in ENTRY_CHILDREN {
-            if dump::has_table(conn, t)? {
-                children.push((*t, *key, dump::columns(conn, t)?));
-            }
-        }
+        let (cols, children) = dump::entry_columns(conn)?;
         Ok(Merger {
             s,
             people,

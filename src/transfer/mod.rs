@@ -122,21 +122,64 @@ pub(crate) fn load_or_merge(
     doc: &Document,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportSummary> {
+    let total = doc.entries.len();
+    import_entries(
+        tx,
+        doc,
+        total,
+        &mut |f| {
+            for (i, e) in doc.entries.iter().enumerate() {
+                f(i, e)?;
+            }
+            Ok(())
+        },
+        progress,
+    )
+}
+
+/// Hands each entry of a document to the import, in order (see [`import_entries`]).
+type Feed<'a> = dyn FnMut(&mut dyn FnMut(usize, &dump::EntryDoc) -> Result<()>) -> Result<()> + 'a;
+
+/// Writes the document `head` (everything but its entries) in the caller's
+/// transaction, then its `total` entries as `entries` hands them over, one at a
+/// time: the whole of it into an empty journal (`load`), else merged by entry id
+/// (`merge`); then checks that every reference resolves.
+fn import_entries<E>(
+    tx: &rusqlite::Connection,
+    head: &Document<E>,
+    total: usize,
+    entries: &mut Feed<'_>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ImportSummary> {
+    let mut ids = Vec::with_capacity(total);
+    let mut feed = |f: &mut dyn FnMut(usize, &dump::EntryDoc) -> Result<()>| {
+        entries(&mut |i, e| {
+            ids.push(load::id_or_empty(e));
+            f(i, e)?;
+            if i % 100 == 99 || i + 1 == total {
+                progress(i + 1, total);
+            }
+            Ok(())
+        })
+    };
     let summary = if load::is_empty(tx)? {
-        load::load(tx, doc, progress)?;
+        let loader = load::Loader::start(tx, head)?;
+        feed(&mut |i, e| loader.entry(tx, i, e))?;
         ImportSummary {
             mode: ImportMode::Whole,
-            added: doc.entries.len(),
-            people_added: doc.people.len(),
-            tags_added: doc.tags.len(),
-            behaviours_added: doc.ladder.get("behaviours").map_or(0, Vec::len),
-            saved_searches_added: doc.saved_searches.len(),
+            added: total,
+            people_added: head.people.len(),
+            tags_added: head.tags.len(),
+            behaviours_added: head.ladder.get("behaviours").map_or(0, Vec::len),
+            saved_searches_added: head.saved_searches.len(),
             ..Default::default()
         }
     } else {
-        merge::merge(tx, doc, progress)?
+        let mut merger = merge::Merger::start(tx, head)?;
+        feed(&mut |i, e| merger.entry(tx, i, e))?;
+        merger.finish()
     };
-    load::check_references(tx, &load::ids_of(&doc.entries))?;
+    load::check_references(tx, &ids)?;
     Ok(summary)
 }
 
@@ -188,36 +231,13 @@ impl Journal {
         load::check_header(&head)?;
         let total = head.entries.0;
         let summary = self.write(|tx| {
-            let mut ids = Vec::with_capacity(total);
-            let mut each = |f: &mut dyn FnMut(usize, &dump::EntryDoc) -> Result<()>| {
-                reader::each_entry(file, &mut |i, e| {
-                    ids.push(load::ids_of(std::slice::from_ref(&e)).remove(0));
-                    f(i, &e)?;
-                    if i % 100 == 99 || i + 1 == total {
-                        progress(i + 1, total);
-                    }
-                    Ok(())
-                })
-            };
-            let summary = if load::is_empty(tx)? {
-                let loader = load::Loader::start(tx, &head)?;
-                each(&mut |i, e| loader.entry(tx, i, e))?;
-                ImportSummary {
-                    mode: ImportMode::Whole,
-                    added: total,
-                    people_added: head.people.len(),
-                    tags_added: head.tags.len(),
-                    behaviours_added: head.ladder.get("behaviours").map_or(0, Vec::len),
-                    saved_searches_added: head.saved_searches.len(),
-                    ..Default::default()
-                }
-            } else {
-                let mut merger = merge::Merger::start(tx, &head)?;
-                each(&mut |i, e| merger.entry(tx, i, e))?;
-                merger.finish()
-            };
-            load::check_references(tx, &ids)?;
-            Ok(summary)
+            import_entries(
+                tx,
+                &head,
+                total,
+                &mut |f| reader::each_entry(file, &mut |i, e| f(i, &e)),
+                progress,
+            )
         })?;
         self.after_import();
         Ok(summary)
