@@ -2,12 +2,14 @@
 //!
 //! The app asks while the user types, so a call must take milliseconds: everything
 //! that does not depend on the text is computed once and kept in [`Suggester`] until
-//! the journal changes. Two sources are scored and added up:
+//! the journal changes. Three sources are scored and added up:
 //!
 //! - [`profile`]: what the ladder says (behaviour text, section title, level summary),
 //!   BM25 over stemmed words and the support-work concepts of [`synonyms`];
 //! - [`links`]: what the user's links say (entries linked to a behaviour lend it
-//!   their words), weighted by how many entries back the profile.
+//!   their words), weighted by how many entries back the profile;
+//! - [`exemplars`]: for the bundled ladder, how close the text is to the example
+//!   entries shipped for each behaviour (nearest neighbours).
 //!
 //! The ranking is then diversified ([`diversify`]): a behaviour much like one ranked
 //! above it (the same habit worded again at another level or under "what success
@@ -21,6 +23,7 @@
 
 pub mod analyze;
 pub mod entry_text;
+pub mod exemplars;
 pub mod hints;
 pub mod links;
 pub mod profile;
@@ -33,6 +36,7 @@ use crate::journal::{Entry, EntryInput};
 use crate::ladder::{self, Ladder};
 use crate::{Error, Result};
 use analyze::Analyzer;
+use exemplars::ExemplarModel;
 use links::LinkModel;
 use profile::LadderModel;
 
@@ -91,6 +95,8 @@ pub struct Suggester {
     links: Option<(i64, LinkModel)>,
     /// Linked entries read per behaviour (`None`: [`links::PER_BEHAVIOUR`]).
     link_cap: Option<usize>,
+    /// The bundled ladder's example entries, as they apply to the ladder's behaviours.
+    exemplars: ExemplarModel,
 }
 
 impl Suggester {
@@ -172,6 +178,7 @@ impl Suggester {
         let base = model.scores(&query, &self.analyzer);
         let (_, links) = self.links.as_ref().expect("refreshed");
         let from_links = links.scores(&query);
+        let from_examples = self.exemplars.scores(&query, &self.analyzer);
 
         let mut ranked: Vec<(f32, usize)> = model
             .candidates
@@ -184,7 +191,9 @@ impl Suggester {
                 let conf = n / (n + LINK_CONFIDENCE);
                 // Rounded, so that equal scores are equal whatever order the
                 // terms were summed in, and ties fall back to ladder order.
-                let score = base[i] + LINK_WEIGHT * conf * from_links[i];
+                let score = base[i]
+                    + LINK_WEIGHT * conf * from_links[i]
+                    + exemplars::WEIGHT * from_examples[i];
                 ((score * 1e4).round() / 1e4, i)
             })
             .filter(|(s, _)| *s > 0.0)
@@ -222,6 +231,7 @@ impl Suggester {
         let current = ladder::store::load(conn)?;
         if self.ladder.as_ref().is_none_or(|(l, _)| *l != current) {
             let model = LadderModel::build(&current, &self.analyzer);
+            self.exemplars = ExemplarModel::build(&model.candidates, &self.analyzer);
             self.ladder = Some((current, model));
             self.links = None;
         }
