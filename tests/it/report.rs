@@ -1000,7 +1000,7 @@ fn bad_conversation_and_goal_input_names_the_field() {
         (vec!["add", "conversation", "--with", "Lena"], vec!["date"]),
         (
             vec!["add", "conversation", "--with", " ", "--date", "2026-11-02"],
-            vec!["person", "empty"],
+            vec!["with:", "empty"],
         ),
         (
             vec!["goal", "add", p.as_str(), "--text", "x"],
