@@ -124,7 +124,8 @@ pub(crate) fn store(
         None => (uuid::Uuid::now_v7().to_string(), 1, true),
     };
     let demo = if writer == Writer::Demo { DEMO } else { 0 };
-    write_current(conn, &id, &content, &now, revision, new, demo, None)?;
+    write_current(conn, &id, &content, &now, revision, new, demo)?;
+    link_tags(conn, &id, &content.tags)?;
     exec(
         conn,
         "INSERT INTO revisions (entry_id, revision, at, content) VALUES (?1, ?2, ?3, ?4)",
@@ -266,7 +267,8 @@ impl NewEntries {
         let now = clock::now_timestamp();
         let id = uuid::Uuid::now_v7().to_string();
         let mark = if demo { DEMO } else { 0 };
-        write_current(conn, &id, &content, &now, 1, true, mark, Some(&tag_ids))?;
+        write_current(conn, &id, &content, &now, 1, true, mark)?;
+        link_tag_ids(conn, &id, &tag_ids)?;
         exec(
             conn,
             "INSERT INTO revisions (entry_id, revision, at, content) VALUES (?1, ?2, ?3, ?4)",
@@ -369,7 +371,6 @@ fn write_current(
     revision: i64,
     new: bool,
     demo: i64,
-    tag_ids: Option<&[Option<i64>]>,
 ) -> Result<()> {
     let none = None::<String>;
     let (pairing, feedback, learning) = match &c.details {
@@ -460,17 +461,18 @@ fn write_current(
             super::goals::write(conn, id, &c.goals)?;
         }
     }
-    if let Some(tag_ids) = tag_ids {
-        let mut stmt = conn.prepare_cached(
-            "INSERT INTO entry_tags (entry_id, tag_id, position) VALUES (?1, ?2, ?3)",
-        )?;
-        for (i, tag) in tag_ids.iter().enumerate() {
-            if let Some(tag) = tag {
-                stmt.execute(params![id, tag, i as i64])?;
-            }
-        }
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO entry_behaviours (entry_id, behaviour_id, position) VALUES (?1, ?2, ?3)",
+    )?;
+    for (i, b) in c.behaviours.iter().enumerate() {
+        stmt.execute(params![id, b, i as i64])?;
     }
-    for (i, tag) in c.tags.iter().enumerate().filter(|_| tag_ids.is_none()) {
+    Ok(())
+}
+
+/// Links entry `id` to its tags by name, creating the tags it is the first to use.
+fn link_tags(conn: &Connection, id: &str, tags: &[String]) -> Result<()> {
+    for (i, tag) in tags.iter().enumerate() {
         let key = validate::name_key(tag);
         exec(
             conn,
@@ -484,11 +486,19 @@ fn write_current(
             params![id, key, i as i64],
         )?;
     }
+    Ok(())
+}
+
+/// Links entry `id` to tags already resolved to ids (`None`: no active tag, no link,
+/// as [`link_tags`] inserts none then).
+fn link_tag_ids(conn: &Connection, id: &str, tag_ids: &[Option<i64>]) -> Result<()> {
     let mut stmt = conn.prepare_cached(
-        "INSERT INTO entry_behaviours (entry_id, behaviour_id, position) VALUES (?1, ?2, ?3)",
+        "INSERT INTO entry_tags (entry_id, tag_id, position) VALUES (?1, ?2, ?3)",
     )?;
-    for (i, b) in c.behaviours.iter().enumerate() {
-        stmt.execute(params![id, b, i as i64])?;
+    for (i, tag) in tag_ids.iter().enumerate() {
+        if let Some(tag) = tag {
+            stmt.execute(params![id, tag, i as i64])?;
+        }
     }
     Ok(())
 }
