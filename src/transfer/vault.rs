@@ -7,6 +7,7 @@
 //! <kind>/<year>/<date>-<slug>-<id8>.md   one file per entry
 //! trash/<kind>/<year>/…              entries in the trash
 //! .rungs/journal.json                everything else, losslessly (the JSON export)
+//! .gitattributes                     `* text eol=lf`: no CRLF checkouts
 //! ```
 //!
 //! An entry's file has YAML front matter (id, kind, title, date, people by name,
@@ -15,6 +16,8 @@
 //! (found with pulldown-cmark, so a heading inside a code block stays text; a
 //! line that is exactly one of these headings cannot be part of a text). The file
 //! name is stable: date, a slug of the title and the last 8 characters of the id.
+//! Files are read with CRLF line endings as with LF (a checkout by Git for Windows
+//! with autocrlf is not an edit); the vault's `.gitattributes` asks for LF anyway.
 //!
 //! Exporting again into a vault (`--force`) refreshes it in place: the files an
 //! export wrote are replaced, anything else (`.git/`, `.obsidian/`, notes without
@@ -48,6 +51,10 @@ use crate::{Error, Journal, Result};
 
 /// Where the lossless part of the vault lives, relative to its root.
 pub const JOURNAL_FILE: &str = ".rungs/journal.json";
+
+/// Tells git to keep the vault's files with `\n` endings on every checkout (import
+/// reads CRLF files as well, so a vault checked out before it had this still works).
+const GITATTRIBUTES: &str = "* text eol=lf\n";
 
 /// Long text fields, in the order their sections appear, with their headings.
 const SECTIONS: &[(&str, &str)] = &[
@@ -303,7 +310,15 @@ impl Journal {
                 None => std::fs::rename(&partial, out).map_err(|e| {
                     Error::io(format!("cannot move the vault to {}", out.display()), e)
                 })?,
-                Some(old) => replace_in(out, old, &partial)?,
+                Some(old) => {
+                    // A `.gitattributes` of the user's own stays as it is.
+                    let theirs = std::fs::read_to_string(out.join(".gitattributes"))
+                        .is_ok_and(|t| t != GITATTRIBUTES);
+                    if theirs {
+                        let _ = std::fs::remove_file(partial.join(".gitattributes"));
+                    }
+                    replace_in(out, old, &partial)?
+                }
             }
             Ok(ExportSummary {
                 path: out.to_path_buf(),
@@ -456,6 +471,7 @@ impl Journal {
             people.len()
         );
         write_file(root, Path::new("README.md"), &readme)?;
+        write_file(root, Path::new(".gitattributes"), GITATTRIBUTES)?;
         write_file(
             root,
             Path::new(JOURNAL_FILE),
@@ -466,7 +482,7 @@ impl Journal {
             entries: total,
             revisions,
             people: doc.people.len(),
-            files: files + 3,
+            files: files + 4,
         })
     }
 
@@ -615,14 +631,11 @@ struct FileEntry {
     input: EntryInput,
 }
 
-/// Splits `---\nYAML\n---\n` off the top of `text`.
+/// Splits `---\nYAML\n---\n` off the top of `text` (with `\n` line endings).
 fn front_matter(text: &str) -> Option<(&str, &str)> {
-    let rest = text
-        .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))?;
+    let rest = text.strip_prefix("---\n")?;
     let end = rest
         .find("\n---\n")
-        .or_else(|| rest.find("\n---\r\n"))
         .map(|i| (i, 5))
         .or_else(|| rest.ends_with("\n---").then(|| (rest.len() - 4, 4)))?;
     Some((&rest[..end.0 + 1], &rest[(end.0 + end.1).min(rest.len())..]))
@@ -665,7 +678,9 @@ fn sections(body: &str) -> BTreeMap<&'static str, String> {
 }
 
 fn parse_entry(file: &str, text: &str) -> Result<Option<FileEntry>> {
-    let Some((yaml, body)) = front_matter(text) else {
+    // A checkout with CRLF line endings (Git for Windows' autocrlf) is the same file.
+    let text = text.replace("\r\n", "\n");
+    let Some((yaml, body)) = front_matter(&text) else {
         return Ok(None);
     };
     let front: Value = serde_yaml_ng::from_str(yaml)

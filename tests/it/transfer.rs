@@ -988,3 +988,74 @@ fn drafts_travel_with_an_export_and_a_draft_in_the_empty_journal_stays() {
         ]
     );
 }
+
+/// Every `.md` file under `dir` (not `.rungs/`), rewritten with CRLF line endings,
+/// as Git for Windows' autocrlf checks them out.
+fn to_crlf(dir: &Path) -> usize {
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            n += to_crlf(&p);
+        } else if p.extension().is_some_and(|x| x == "md") {
+            let text = std::fs::read_to_string(&p).unwrap();
+            std::fs::write(&p, text.replace('\n', "\r\n")).unwrap();
+            n += 1;
+        }
+    }
+    n
+}
+
+/// A vault checked out with CRLF endings is the same vault: importing it edits
+/// nothing, into this journal or an empty one, and it can be refreshed; the vault
+/// carries a `.gitattributes` that asks git for LF endings.
+#[test]
+fn a_vault_checked_out_with_crlf_endings_imports_as_unchanged() {
+    let env = rich();
+    let vault = env.dir.path().join("vault");
+    env.ok(&["export", "--format", "markdown", "--out", s(&vault)]);
+    assert_eq!(
+        std::fs::read_to_string(vault.join(".gitattributes")).unwrap(),
+        "* text eol=lf\n"
+    );
+    assert!(to_crlf(&vault) > 5);
+    let before = export(&env);
+    let summary = env.json(&["import", s(&vault), "--json"]);
+    assert_eq!(
+        (&summary["edited"], &summary["added"], &summary["conflicts"]),
+        (&json!(0), &json!(0), &json!([])),
+        "{summary}"
+    );
+    assert_eq!(export(&env), before);
+    let to = Env::new();
+    let summary = to.json(&["import", s(&vault), "--json"]);
+    assert_eq!(summary["edited"], 0, "{summary}");
+    assert_eq!(export(&to), before);
+    // Every file is the export's own: refreshing the vault rewrites it with LF.
+    env.ok(&[
+        "export",
+        "--format",
+        "markdown",
+        "--out",
+        s(&vault),
+        "--force",
+    ]);
+    assert!(
+        vault_files(&vault).values().all(|t| !t.contains('\r')),
+        "LF again"
+    );
+    // A .gitattributes of the user's own is kept on a refresh.
+    std::fs::write(vault.join(".gitattributes"), "*.md text\n").unwrap();
+    env.ok(&[
+        "export",
+        "--format",
+        "markdown",
+        "--out",
+        s(&vault),
+        "--force",
+    ]);
+    assert_eq!(
+        std::fs::read_to_string(vault.join(".gitattributes")).unwrap(),
+        "*.md text\n"
+    );
+}
