@@ -12,6 +12,7 @@
 //! | `after-sqlite-commit` | a write's SQLite transaction has committed; nothing has been done to the search index yet |
 //! | `restore-before-lock` | a restore has checked and staged the backup; it has not taken the journal's write lock yet |
 //! | `restore-locked` | a restore holds the journal's write lock; nothing is copied aside or replaced yet |
+//! | `export-read-people` | a JSON export has read the entry ids and the people; no entry is read yet |
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -28,6 +29,8 @@ pub const AFTER_SQLITE_COMMIT: &str = "after-sqlite-commit";
 pub const RESTORE_BEFORE_LOCK: &str = "restore-before-lock";
 /// In a restore, with the write lock held, before the journal is copied aside.
 pub const RESTORE_LOCKED: &str = "restore-locked";
+/// In an export, after the entry ids and the people are read, before any entry.
+pub const EXPORT_READ_PEOPLE: &str = "export-read-people";
 
 /// How long a paused process waits for its gate before going on regardless (a test
 /// that died must not leave a process waiting forever).

@@ -11,7 +11,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
 use rusqlite::types::{Value as Sql, ValueRef};
-use rusqlite::{Connection, params_from_iter};
+use rusqlite::{Connection, Transaction, TransactionBehavior, params_from_iter};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
@@ -194,8 +194,30 @@ fn all(conn: &Connection, table: &str) -> Result<Vec<Row>> {
     rows(conn, table, "", &[], &[])
 }
 
-/// Reads the whole journal. `progress(done, total)` counts entries.
+/// One read transaction over everything an export reads, so it sees the journal as
+/// it was at one moment: without it, another process (the app, a CLI `add`) could
+/// write between the people being read and an entry being read, and the export
+/// would hold an entry naming a person it does not list (an import refuses it).
+/// In WAL mode this is a snapshot: writers go on, the reader sees none of their
+/// commits. `None` when the caller already holds a transaction on `conn` (its
+/// own view is already one moment).
+fn snapshot(conn: &Connection) -> Result<Option<Transaction<'_>>> {
+    if !conn.is_autocommit() {
+        return Ok(None);
+    }
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?;
+    // A deferred transaction takes its snapshot at its first read, so read now.
+    tx.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    })?;
+    Ok(Some(tx))
+}
+
+/// Reads the whole journal, in one read transaction (see [`snapshot`]).
+/// `progress(done, total)` counts entries.
 pub fn read(conn: &Connection, progress: &mut dyn FnMut(usize, usize)) -> Result<Document> {
+    // Rolled back when dropped: it wrote nothing.
+    let _snapshot = snapshot(conn)?;
     read_with(conn, |ids, present| {
         let total = ids.len();
         let mut entries = Vec::with_capacity(total);
@@ -211,12 +233,16 @@ pub fn read(conn: &Connection, progress: &mut dyn FnMut(usize, usize)) -> Result
 
 /// The journal with its entries read lazily, as they are serialized (see
 /// [`EntryStream`]): what a large export writes without holding it all in memory.
+/// The document holds one read transaction (see [`snapshot`]) from its first read
+/// to its last entry; it ends when the document is dropped.
 pub fn stream<'a>(
     conn: &'a Connection,
     progress: &'a mut dyn FnMut(usize, usize),
 ) -> Result<Document<EntryStream<'a>>> {
+    let snapshot = snapshot(conn)?;
     read_with(conn, |ids, present| {
         Ok(EntryStream {
+            _snapshot: snapshot,
             conn,
             ids,
             present,
@@ -248,6 +274,8 @@ fn read_with<E>(
         .prepare("SELECT id FROM entries ORDER BY rowid")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
+    let people = all(conn, "people")?;
+    crate::journal::failpoint::hit(crate::journal::failpoint::EXPORT_READ_PEOPLE);
     // The tables this schema has, looked up once rather than per entry.
     let mut present = Vec::new();
     let tables = ENTRY_CHILDREN.iter().map(|(t, _)| *t);
@@ -262,7 +290,7 @@ fn read_with<E>(
         schema_version,
         exported_at: crate::clock::now_timestamp(),
         meta,
-        people: all(conn, "people")?,
+        people,
         tags: all(conn, "tags")?,
         ladder,
         profile: all(conn, "profile")?,
@@ -275,6 +303,8 @@ fn read_with<E>(
 /// serialized, in the same order and shape as [`read`]'s list: memory stays that of
 /// one entry however large the journal.
 pub struct EntryStream<'a> {
+    /// The read transaction the whole document is read in (see [`snapshot`]).
+    _snapshot: Option<Transaction<'a>>,
     conn: &'a Connection,
     ids: Vec<String>,
     present: Vec<&'static str>,

@@ -794,6 +794,76 @@ fn a_merge_keeps_the_trash_of_either_side() {
     );
 }
 
+/// `rungs ARGS` against `env` as a child process, paused at the failpoint `point`
+/// (src/journal/failpoint.rs) once it gets there; returns it and the gate that lets
+/// it go on.
+fn paused_at(env: &Env, args: &[&str], point: &str) -> (std::process::Child, std::path::PathBuf) {
+    use rungs::journal::failpoint;
+    let gate = env.dir.path().join(format!("gate-{point}"));
+    let reached = env.dir.path().join(format!("gate-{point}.reached"));
+    let mut child = std::process::Command::new(crate::util::rungs_bin())
+        .arg("--data-dir")
+        .arg(env.data_dir())
+        .args(args)
+        .env("RUNGS_TODAY", crate::util::TODAY)
+        .env(failpoint::VAR, point)
+        .env(failpoint::GATE_VAR, &gate)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn rungs");
+    while !reached.exists() {
+        if let Some(status) = child.try_wait().unwrap() {
+            let out = child.wait_with_output().unwrap();
+            panic!(
+                "rungs {args:?} ended ({status}) before reaching {point}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    (child, gate)
+}
+
+/// An export sees the journal at one moment: another process that gives an entry a
+/// new partner and adds an entry while the export is between reading the people
+/// and reading the entries changes nothing in the file, which imports into an empty
+/// journal as the journal was before that write.
+#[test]
+fn an_export_taken_while_another_process_writes_is_the_journal_at_one_moment() {
+    let env = demo();
+    let last = env.add_pairing("paired before the export", &["--partner", "Tom B."]);
+    let before = export(&env);
+    let file = env.dir.path().join("during.json");
+    let (child, gate) = paused_at(
+        &env,
+        &["export", "--format", "json", "--out", s(&file)],
+        rungs::journal::failpoint::EXPORT_READ_PEOPLE,
+    );
+    env.ok(&["edit", &last, "--partner", "Brand New Person Zed"]);
+    env.add_pairing(
+        "paired during the export",
+        &["--partner", "Another New Person"],
+    );
+    std::fs::write(&gate, "go").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "export failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut written: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    written.as_object_mut().unwrap().remove("exported_at");
+    assert_eq!(written, before);
+    let to = Env::new();
+    let summary = to.json(&["import", s(&file), "--json"]);
+    assert_eq!(summary["mode"], "whole", "{summary}");
+    assert_eq!(export(&to), before);
+    // The write went in: the journal itself has both.
+    let people = env.ok(&["people", "--json"]);
+    assert!(people.contains("Brand New Person Zed") && people.contains("Another New Person"));
+}
+
 #[test]
 fn bad_input_names_the_field_and_writes_nothing() {
     let env = rich();
