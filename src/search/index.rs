@@ -10,9 +10,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OptionalExtension};
-use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
+use super::directory::UnsyncedDirectory;
 use super::document;
 use super::facets::FacetTables;
 use super::schema::{self, Fields, SCHEMA_VERSION};
@@ -103,6 +103,21 @@ impl Progress {
 /// restore, then a new value for every restore (see [`crate::store::backup`]).
 pub const GENERATION_KEY: &str = "index_generation";
 
+/// The `meta` key holding the highest outbox seq ever deleted (as text). Rows are
+/// deleted only once an index commit covers them, so an index whose last commit
+/// covers less lost commits after they were written (an OS crash: the index is not
+/// fsynced, see [`super::directory`]) and the outbox no longer has that work.
+pub const PURGED_KEY: &str = "index_purged_upto";
+
+/// The highest outbox seq deleted so far (0 if none ever was).
+fn purged_watermark(conn: &Connection) -> Result<i64> {
+    let value: Option<String> = conn
+        .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+        .query_row([PURGED_KEY], |r| r.get(0))
+        .optional()?;
+    Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
+}
+
 /// The database's index generation (None for a journal never restored).
 fn db_generation(conn: &Connection) -> Result<Option<String>> {
     Ok(conn
@@ -128,7 +143,7 @@ impl SearchIndex {
             .map(|v| v.trim() == SCHEMA_VERSION.to_string())
             .unwrap_or(false);
         let existing = if version_ok {
-            MmapDirectory::open(dir)
+            UnsyncedDirectory::open(dir)
                 .ok()
                 .and_then(|d| Index::open(d).ok())
                 .filter(|i| i.schema() == schema)
@@ -167,7 +182,7 @@ impl SearchIndex {
                 }
                 std::fs::create_dir_all(dir)
                     .map_err(|e| Error::io(format!("creating index {}", dir.display()), e))?;
-                let d = MmapDirectory::open(dir).map_err(|e| tantivy_err("open", e))?;
+                let d = UnsyncedDirectory::open(dir).map_err(|e| tantivy_err("open", e))?;
                 let index = Index::create(d, schema, Default::default())
                     .map_err(|e| tantivy_err("create", e))?;
                 std::fs::write(dir.join(VERSION_FILE), SCHEMA_VERSION.to_string())
@@ -280,12 +295,31 @@ impl SearchIndex {
     }
 
     /// Deletes the outbox rows up to `committed` (what a background indexer reports
-    /// as committed) in the caller's transaction, when there are new ones. A save
-    /// calls this, so the indexer thread never has to write to SQLite.
+    /// as committed) in the caller's transaction, when there are new ones, and raises
+    /// the watermark [`PURGED_KEY`] to it in the same transaction. A save calls this,
+    /// so the indexer thread never has to write to SQLite.
     pub(crate) fn purge_in(&mut self, tx: &Connection, committed: i64) -> Result<()> {
         if committed > self.purged_upto {
-            tx.prepare_cached("DELETE FROM index_outbox WHERE seq <= ?1")?
-                .execute([committed])?;
+            // Both or neither, also on a connection outside a transaction (inline).
+            tx.execute_batch("SAVEPOINT index_purge")?;
+            let done = (|| -> Result<()> {
+                tx.prepare_cached("DELETE FROM index_outbox WHERE seq <= ?1")?
+                    .execute([committed])?;
+                tx.prepare_cached(
+                    "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value =
+                         CAST(MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) AS TEXT)",
+                )?
+                .execute([PURGED_KEY, &committed.to_string()])?;
+                Ok(())
+            })();
+            match done {
+                Ok(()) => tx.execute_batch("RELEASE index_purge")?,
+                Err(e) => {
+                    let _ = tx.execute_batch("ROLLBACK TO index_purge; RELEASE index_purge");
+                    return Err(e);
+                }
+            }
             self.purged_upto = committed;
         }
         Ok(())
@@ -378,6 +412,12 @@ impl SearchIndex {
                 .unwrap_or(i64::MAX);
             if ever < self.committed_upto {
                 tracing::warn!("search index is ahead of the database; rebuilding");
+                self.needs_rebuild = true;
+            }
+            // An index behind what the outbox has already let go of lost commits (the
+            // system stopped before writing them out): the outbox cannot replay them.
+            if self.committed_upto < purged_watermark(conn)? {
+                tracing::warn!("search index lost recent commits; rebuilding");
                 self.needs_rebuild = true;
             }
             self.checked = true;
@@ -526,10 +566,13 @@ impl SearchIndex {
                     .into(),
             ));
         }
+        // Everything queued so far, including what was already deleted from the
+        // outbox (the watermark), is what the database holds now.
         let upto: i64 =
             conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM index_outbox", [], |r| {
                 r.get(0)
             })?;
+        let upto = upto.max(purged_watermark(conn)?);
         // What this rebuild reads is this generation of the database.
         self.generation = db_generation(conn)?;
         let total: i64 = conn.query_row(

@@ -5,6 +5,7 @@
 //! The index can be deleted at any time: it is rebuilt from SQLite.
 
 mod background;
+mod directory;
 pub mod document;
 mod facets;
 mod index;
@@ -29,7 +30,7 @@ use tantivy::{DocAddress, Order, TantivyDocument, Term};
 
 pub use background::{BATCH_WINDOW, BackgroundIndexer};
 pub use facets::Facets;
-pub use index::{CommitPolicy, GENERATION_KEY, SearchIndex};
+pub use index::{CommitPolicy, GENERATION_KEY, PURGED_KEY, SearchIndex};
 pub use schema::SCHEMA_VERSION;
 pub use stem_cache::StemMemo;
 

@@ -1164,3 +1164,67 @@ fn an_index_ahead_of_its_database_is_rebuilt() {
     assert_eq!(total(&mut restored, "quokka"), 0);
     assert_eq!(total(&mut restored, "notes"), 1);
 }
+
+#[test]
+fn an_index_that_lost_commits_the_outbox_already_let_go_of_is_rebuilt() {
+    // The index is written without fsync: after an OS crash it may come back as it was
+    // a few commits ago, while SQLite (synced) has already deleted the outbox rows
+    // those commits covered. Simulated by putting back an older copy of the index.
+    let dir = tempfile::tempdir().unwrap();
+    let index_dir = dir.path().join(rungs::paths::INDEX_DIR);
+    let mut journal = Journal::open(dir.path()).unwrap();
+    journal.add(learning("Zebrafish tanks")).unwrap();
+    journal.flush_index().unwrap();
+    let old = tempfile::tempdir().unwrap();
+    snapshot(&index_dir, old.path());
+    // Inline commits trim the outbox themselves; with a background indexer the next
+    // save does: both paths.
+    journal.add(learning("Quokka enclosure")).unwrap();
+    journal.flush_index().unwrap();
+    journal.start_background_indexing().unwrap();
+    journal.add(learning("Wombat burrows")).unwrap();
+    journal.flush_index().unwrap();
+    journal.add(learning("Axolotl gills")).unwrap();
+    drop(journal);
+    let conn = rusqlite::Connection::open(dir.path().join(rungs::paths::DATABASE_FILE)).unwrap();
+    let (left, ever): (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT COUNT(*) FROM index_outbox),
+                    (SELECT seq FROM sqlite_sequence WHERE name = 'index_outbox')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(left, 0, "the saves after the copy were not trimmed");
+    let watermark: String = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = ?1",
+            [rungs::search::PURGED_KEY],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(watermark, ever.to_string());
+    drop(conn);
+
+    std::fs::remove_dir_all(&index_dir).unwrap();
+    snapshot(old.path(), &index_dir);
+    let mut reopened = Journal::open(dir.path()).unwrap();
+    for word in ["zebrafish", "quokka", "wombat", "axolotl"] {
+        assert_eq!(total(&mut reopened, word), 1, "{word}");
+    }
+    assert_eq!(total(&mut reopened, "notes"), 4);
+    drop(reopened);
+    // The rebuild's commit covers the watermark: the next open does not rebuild again
+    // (a file the rebuild wrote is still there, unchanged).
+    let before = walkdir(&index_dir);
+    let mut again = Journal::open(dir.path()).unwrap();
+    assert_eq!(total(&mut again, "notes"), 4);
+    drop(again);
+    let after = walkdir(&index_dir);
+    assert!(
+        before
+            .iter()
+            .any(|p| after.contains(p) && p.extension().is_some_and(|e| e == "store")),
+        "the index was rebuilt again on the next open: {before:?} / {after:?}"
+    );
+}
