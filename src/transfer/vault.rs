@@ -13,8 +13,12 @@
 //! An entry's file has YAML front matter (id, kind, title, date, people by name,
 //! tags, behaviours with their text, the kind's short fields, follow-ups, and the
 //! revision it shows) and its long texts as `## Notes`, `## Situation`… sections
-//! (found with pulldown-cmark, so a heading inside a code block stays text; a
-//! line that is exactly one of these headings cannot be part of a text). The file
+//! (found with pulldown-cmark, so a heading inside a code block stays text). A text
+//! that would not read back exactly as a section (it has a line that is one of
+//! these headings, a setext heading, an unclosed code fence, CR characters) is
+//! written in the front matter instead, under its own key (`body: |-`, `notes: |-`…),
+//! and the body says so; import takes a text from the front matter before a section
+//! of the same name, so such a text is edited there. The file
 //! name is stable: date, a slug of the title and the last 8 characters of the id.
 //! Files are read with CRLF line endings as with LF (a checkout by Git for Windows
 //! with autocrlf is not an edit); the vault's `.gitattributes` asks for LF anyway.
@@ -170,13 +174,19 @@ fn entry_markdown(
     for k in ["kind", "title", "date", "time"] {
         put(k, fields.remove(k).unwrap_or_default())?;
     }
-    let sections: Vec<(&str, String)> = SECTIONS
+    let texts: Vec<(&'static str, &'static str, String)> = SECTIONS
         .iter()
         .filter_map(|(k, h)| match fields.remove(*k) {
-            Some(Value::String(s)) => Some((*h, s)),
+            Some(Value::String(s)) => Some((*k, *h, s)),
             _ => None,
         })
         .collect();
+    let (body, kept) = sections_body(shown_title, &texts);
+    for (k, _, text) in &texts {
+        if kept.contains(k) {
+            put(k, Value::String(text.clone()))?;
+        }
+    }
     let tags = fields.remove("tags").unwrap_or_default();
     let behaviours = fields.remove("behaviours").unwrap_or_default();
     for (k, v) in fields {
@@ -209,11 +219,60 @@ fn entry_markdown(
     }
     let front = serde_yaml_ng::to_string(&front)
         .map_err(|e| Error::io("writing YAML", std::io::Error::other(e)))?;
-    let mut md = format!("---\n{front}---\n\n# {shown_title}\n");
-    for (heading, text) in sections {
-        md.push_str(&format!("\n## {heading}\n\n{text}\n"));
+    Ok(format!("---\n{front}---\n\n{body}"))
+}
+
+/// The Markdown after an entry's front matter: its title, then its long texts as
+/// sections, but for those that would not read back exactly as they are (a line
+/// that is one of the headings, a setext heading, an unclosed code fence, CR
+/// characters…), which go in the front matter under their own key instead: their
+/// keys are returned, and the body says where they are.
+fn sections_body(
+    title: &str,
+    texts: &[(&'static str, &'static str, String)],
+) -> (String, Vec<&'static str>) {
+    let mut kept: Vec<&'static str> = Vec::new();
+    loop {
+        let mut md = format!("# {title}\n");
+        for (key, heading, _) in texts {
+            if kept.contains(key) {
+                md.push_str(&format!(
+                    "\n_{heading}: in the front matter (`{key}`), where it reads back as \
+                     written._\n"
+                ));
+            }
+        }
+        let expected: BTreeMap<&'static str, &str> = texts
+            .iter()
+            .filter(|(k, _, _)| !kept.contains(k))
+            .map(|(k, _, t)| (*k, t.as_str()))
+            .collect();
+        for (key, heading, text) in texts {
+            if !kept.contains(key) {
+                md.push_str(&format!("\n## {heading}\n\n{text}\n"));
+            }
+        }
+        // As import reads it (CRLF checkouts included).
+        let got = sections(&md.replace("\r\n", "\n"));
+        let wrong = |k: &&'static str| got.get(k).map(String::as_str) != expected.get(k).copied();
+        if !SECTIONS.iter().map(|(k, _)| k).any(wrong) {
+            return (md, kept);
+        }
+        // A section made up by a heading inside a text cuts that text short, so
+        // the text that reads back wrong is the one to move.
+        match texts
+            .iter()
+            .map(|(k, _, _)| k)
+            .find(|k| !kept.contains(k) && wrong(k))
+        {
+            Some(k) => kept.push(k),
+            None => match texts.iter().map(|(k, _, _)| k).find(|k| !kept.contains(k)) {
+                Some(k) => kept.push(k),
+                // Nothing is left in the body but the title.
+                None => return (md, kept),
+            },
+        }
     }
-    Ok(md)
 }
 
 fn ladder_files(doc: &dump::Document) -> Vec<(PathBuf, String)> {
@@ -465,6 +524,10 @@ impl Journal {
              {} people, one Markdown file per entry in a folder per kind and year (entries in the \
              trash under `trash/`), the ladders under `ladder/`.\n\nEdit an entry's file and run \
              `rungs import` on this folder: each changed file becomes a new revision. \
+             A text that Markdown would split (one with a line like `## Notes`, a heading \
+             underlined with `---`, or an unclosed code fence) is kept in the file's front \
+             matter under its own key (`body: |-`, `notes: |-`…): edit it there, as the \
+             front matter's text is the one imported. \
              `.rungs/journal.json` holds everything else (history, ids, the ladders' full \
              records); keep it with the files.\n",
             doc.exported_at,
@@ -719,8 +782,12 @@ fn parse_entry(file: &str, text: &str) -> Result<Option<FileEntry>> {
             }
         }
     }
+    // A text the front matter holds (one a section could not carry) wins over a
+    // section of the same name.
     for (key, text) in sections(body) {
-        front.insert(key.into(), text.into());
+        if front.get(key).is_none_or(Value::is_null) {
+            front.insert(key.into(), text.into());
+        }
     }
     // YAML reads a date or a time as text; a number-like title stays text too.
     for k in ["date", "time", "title"] {

@@ -1129,3 +1129,112 @@ fn a_vault_checked_out_with_crlf_endings_imports_as_unchanged() {
         "*.md text\n"
     );
 }
+
+/// Texts that Markdown sections could not carry as they are: a line that is one of
+/// the vault's headings, a setext heading, an unclosed code fence (it would swallow
+/// the next section), CR characters.
+const HEADINGS_IN_TEXT: &str = "What I learned today:\n\n## Learned\n\nthat this line is text.\n\n\
+Impact\n------\n\nand this is still the body.";
+const OPEN_FENCE: &str = "Before the fence\n\n```sh\necho 'never closed'";
+
+fn texts_that_look_like_sections() -> Env {
+    let env = rich();
+    env.json(&[
+        "add",
+        "learning",
+        "--title",
+        "Headings in the body",
+        "--date",
+        "2026-11-22",
+        "--body",
+        HEADINGS_IN_TEXT,
+        "--json",
+    ]);
+    env.add_pairing(
+        "An open fence",
+        &[
+            "--partner",
+            "Ölaf Ünal",
+            "--notes",
+            OPEN_FENCE,
+            "--learned",
+            "A line from Windows\r\nand the next",
+        ],
+    );
+    env.ok(&[
+        "add",
+        "feedback",
+        "--direction",
+        "received",
+        "--person",
+        "Lena Fischer",
+        "--date",
+        "2026-11-22",
+        "--situation",
+        "Retro\n\n## Impact\n\nwas a heading I typed",
+        "--observed",
+        "Clear notes",
+        "--impact",
+        "The team followed",
+    ]);
+    env
+}
+
+/// Such texts come back exactly from a vault (kept in the front matter, where a
+/// hand edit of them is made), and through JSON.
+#[test]
+fn texts_that_look_like_sections_survive_the_vault() {
+    let env = texts_that_look_like_sections();
+    assert_json_round_trip(&env);
+    assert_vault_round_trip(&env);
+    let vault = env.dir.path().join("vault");
+    let file = file_with(&vault, "learning/2026/2026-11-22-headings-in-the-body-");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("body: |-\n  What I learned today:"), "{text}");
+    assert!(text.contains("in the front matter (`body`)"), "{text}");
+    let pairing =
+        std::fs::read_to_string(file_with(&vault, "pairing/2026/2026-11-20-an-open-fence-"))
+            .unwrap();
+    assert!(pairing.contains("notes: |-"), "{pairing}");
+    // The other texts of the entry stay sections.
+    let feedback = std::fs::read_to_string(file_with(&vault, "feedback/2026/2026-11-22-")).unwrap();
+    assert!(feedback.contains("situation: |-"), "{feedback}");
+    assert!(
+        feedback.contains("## Behaviour\n\nClear notes"),
+        "{feedback}"
+    );
+    assert!(
+        feedback.contains("## Impact\n\nThe team followed"),
+        "{feedback}"
+    );
+
+    // Importing the untouched vault into the journal changes nothing.
+    let before = export(&env);
+    let summary = env.json(&["import", s(&vault), "--json"]);
+    assert_eq!(summary["edited"], 0, "{summary}");
+    assert_eq!(export(&env), before);
+
+    // A hand edit in the front matter is a new revision with the whole text.
+    let id = text
+        .lines()
+        .find_map(|l| l.strip_prefix("id: "))
+        .unwrap()
+        .to_string();
+    std::fs::write(
+        &file,
+        text.replace(
+            "and this is still the body.",
+            "and this was edited by hand.",
+        ),
+    )
+    .unwrap();
+    let summary = env.json(&["import", s(&vault), "--json"]);
+    assert_eq!(summary["edited"], 1, "{summary}");
+    assert_eq!(
+        env.json(&["show", &id, "--json"])["body"],
+        HEADINGS_IN_TEXT.replace(
+            "and this is still the body.",
+            "and this was edited by hand."
+        )
+    );
+}
