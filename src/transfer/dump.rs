@@ -54,8 +54,9 @@ pub const GRANDCHILDREN: &[(&str, &str, &str, &str)] =
 /// Columns computed from others, recomputed on import.
 pub const DERIVED: &[(&str, &str)] = &[("people", "name_key"), ("tags", "name_key")];
 
-/// `meta` keys that describe this copy of the database, not the journal.
-pub const LOCAL_META: &[&str] = &[crate::search::GENERATION_KEY];
+/// `meta` keys that describe this copy of the database, not the journal: its search
+/// index's generation and how far its outbox was trimmed.
+pub const LOCAL_META: &[&str] = &[crate::search::GENERATION_KEY, crate::search::PURGED_KEY];
 
 /// The whole journal. `E` is what holds its entries: a list (read or imported), or
 /// an [`EntryStream`] that reads each entry only as it is written out.
