@@ -49,14 +49,38 @@ pub fn check_header<E>(doc: &Document<E>) -> Result<()> {
 }
 
 /// Whether the journal holds nothing of the user's: no entry, person, tag or saved
-/// search (the bundled ladder may be there; it is replaced by the document's).
+/// search, no profile level, and a ladder that is none or exactly the bundled one
+/// (which the document's replaces). A ladder the user imported or changed, or a
+/// level they chose, makes the journal theirs: the import merges into it instead of
+/// deleting them.
 pub fn is_empty(conn: &Connection) -> Result<bool> {
-    Ok(conn.query_row(
+    let nothing: bool = conn.query_row(
         "SELECT NOT EXISTS (SELECT 1 FROM entries) AND NOT EXISTS (SELECT 1 FROM people)
-            AND NOT EXISTS (SELECT 1 FROM tags) AND NOT EXISTS (SELECT 1 FROM saved_searches)",
+            AND NOT EXISTS (SELECT 1 FROM tags) AND NOT EXISTS (SELECT 1 FROM saved_searches)
+            AND NOT EXISTS (SELECT 1 FROM profile WHERE level_id IS NOT NULL)",
         [],
         |r| r.get(0),
-    )?)
+    )?;
+    Ok(nothing && ladder_is_bundled_or_none(conn)?)
+}
+
+/// Whether every ladder table is empty or holds exactly the rows the bundled ladder
+/// gives a new journal (compared with a fresh in-memory journal's).
+fn ladder_is_bundled_or_none(conn: &Connection) -> Result<bool> {
+    let ours = ladder_rows(conn)?;
+    if ours.iter().all(Vec::is_empty) {
+        return Ok(true);
+    }
+    let fresh = crate::store::Database::open_in_memory()?;
+    crate::ladder::import::bundled(fresh.conn())?;
+    Ok(ours == ladder_rows(fresh.conn())?)
+}
+
+fn ladder_rows(conn: &Connection) -> Result<Vec<Vec<Row>>> {
+    LADDER_TABLES
+        .iter()
+        .map(|t| dump::rows(conn, t, "", &[], &[]))
+        .collect()
 }
 
 /// Inserts rows of one table, computing derived columns.

@@ -864,6 +864,38 @@ fn an_export_taken_while_another_process_writes_is_the_journal_at_one_moment() {
     assert!(people.contains("Brand New Person Zed") && people.contains("Another New Person"));
 }
 
+/// A journal without entries but with a ladder the user imported and a level they
+/// chose is not empty: a whole export imported into it merges, and the user's
+/// track and profile stay (a whole load deleted them).
+#[test]
+fn an_import_keeps_the_users_own_ladder_and_profile_in_a_journal_without_entries() {
+    let from = demo();
+    let file = from.dir.path().join("demo.json");
+    from.ok(&["export", "--out", s(&file)]);
+    let env = Env::new();
+    let ladder = write_file(env.dir.path(), "staff.md", LADDER_V1.as_bytes());
+    env.ok(&["ladder", "import", "--track", "Platform", s(&ladder)]);
+    env.ok(&["profile", "--level", "platform/L3"]);
+    let ladder_before = env.ok(&["ladder", "show", "--retired", "--json"]);
+    let profile_before = env.ok(&["profile", "--json"]);
+    assert!(ladder_before.contains("Platform") && profile_before.contains("L3"));
+    let summary = env.json(&["import", s(&file), "--json"]);
+    assert_eq!(summary["mode"], "merge", "{summary}");
+    assert_eq!(env.ok(&["profile", "--json"]), profile_before);
+    let tracks = env.json(&["ladder", "show", "--retired", "--json"]);
+    let shown = tracks.to_string();
+    assert!(shown.contains("Platform") && shown.contains("I write runbooks for what I build"));
+    // The demo's entries and people all came in, with their links to its ladder.
+    assert_eq!(
+        env.json(&["list", "--json"]).as_array().unwrap().len(),
+        from.json(&["list", "--json"]).as_array().unwrap().len()
+    );
+    assert_eq!(
+        env.ok(&["people", "--json"]),
+        from.ok(&["people", "--json"])
+    );
+}
+
 #[test]
 fn bad_input_names_the_field_and_writes_nothing() {
     let env = rich();
