@@ -34,7 +34,9 @@
 //! content differs from the revision it says it shows was edited by hand and is
 //! saved as a new revision; a file without an id is a new entry. An edit of a
 //! revision that is no longer current (the journal moved on) is added as a copy
-//! and reported as a conflict, like a merge conflict. An edited file of an entry
+//! and reported as a conflict, like a merge conflict; the copy's id is derived from
+//! the entry, that revision and the edit, so importing the vault again finds it, and
+//! a refresh of the vault counts the file as imported. An edited file of an entry
 //! in the trash is a new revision too, and the entry stays in the trash. A vault
 //! without `.rungs/journal.json` (made by hand, or the file deleted in git) is read
 //! from its entry files alone (a file under `trash/` keeps its `deleted_at`): the
@@ -411,24 +413,25 @@ impl Journal {
             let Some(f) = parse_entry(&shown, &text).ok().flatten() else {
                 continue;
             };
-            let current: Option<i64> =
-                f.id.as_deref()
-                    .map(|id| {
-                        conn.query_row("SELECT revision FROM entries WHERE id = ?1", [id], |r| {
-                            r.get(0)
-                        })
-                        .optional()
-                    })
-                    .transpose()?
-                    .flatten();
-            let in_journal = match (f.id.as_deref(), current) {
-                (Some(id), Some(current)) => [f.revision.unwrap_or(current), current]
-                    .into_iter()
-                    .map(|n| revision_input(conn, &names, id, n))
-                    .collect::<Result<Vec<_>>>()?
-                    .iter()
-                    .any(|r| r.as_ref() == Some(&f.input)),
-                _ => false,
+            let id = file_id(&f);
+            let current: Option<i64> = conn
+                .query_row("SELECT revision FROM entries WHERE id = ?1", [&id], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            let in_journal = match current {
+                Some(current) => {
+                    let shown = f.revision.unwrap_or(current);
+                    [shown, current]
+                        .into_iter()
+                        .map(|n| revision_input(conn, &names, &id, n))
+                        .collect::<Result<Vec<_>>>()?
+                        .iter()
+                        .any(|r| r.as_ref() == Some(&f.input))
+                        // An edit imported as a conflict's copy.
+                        || entry_exists(conn, &conflict_copy_id(&id, shown, &f.input))?
+                }
+                None => false,
             };
             if in_journal {
                 ours.push(rel);
@@ -808,6 +811,29 @@ fn parse_entry(file: &str, text: &str) -> Result<Option<FileEntry>> {
     }))
 }
 
+/// The id of the entry a file shows: its own, or for a file written by hand (no
+/// id) one derived from its path, so importing the vault again finds it.
+fn file_id(f: &FileEntry) -> String {
+    match f.id.as_deref() {
+        Some(id) => id.to_string(),
+        None => super::merge::derived_id(&["vault file", &f.file]),
+    }
+}
+
+/// The id of the copy a vault edit of revision `shown` of entry `id`, no longer
+/// current, is imported as: derived from the entry, the revision and the edit.
+fn conflict_copy_id(id: &str, shown: i64, input: &EntryInput) -> String {
+    let content = serde_json::to_string(input).expect("an entry serializes");
+    super::merge::derived_id(&["vault copy", id, &shown.to_string(), &content])
+}
+
+fn entry_exists(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn
+        .query_row("SELECT 1 FROM entries WHERE id = ?1", [id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
 /// Gives the entry `from` the id `to`, in every table that names it (foreign keys
 /// are checked at the import's commit).
 fn rename_entry(tx: &Connection, from: &str, to: &str) -> Result<()> {
@@ -849,10 +875,7 @@ fn apply_files(tx: &Connection, files: Vec<FileEntry>, s: &mut ImportSummary) ->
     for f in files {
         // A file written by hand has no id: it gets one derived from its path, so
         // importing the vault again finds it instead of adding it twice.
-        let id = match f.id.as_deref() {
-            Some(id) => id.to_string(),
-            None => super::merge::derived_id(&["vault file", &f.file]),
-        };
+        let id = file_id(&f);
         let id = id.as_str();
         // The version the file was written from (a merge's conflict copy has it).
         let target = copies.get(id).map_or(id, String::as_str);
@@ -904,7 +927,13 @@ fn apply_files(tx: &Connection, files: Vec<FileEntry>, s: &mut ImportSummary) ->
             }
             s.edited += 1;
         } else {
-            let copy_id = save(None, f.input, &f.file)?;
+            // The copy's id comes from what it copies, so importing the vault again
+            // finds it instead of adding it once more.
+            let copy_id = conflict_copy_id(target, shown, &f.input);
+            if !entry_exists(tx, &copy_id)? {
+                let new = save(None, f.input, &f.file)?;
+                rename_entry(tx, &new, &copy_id)?;
+            }
             let local_at: String = tx.query_row(
                 "SELECT updated_at FROM entries WHERE id = ?1",
                 [target],

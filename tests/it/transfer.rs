@@ -1270,3 +1270,70 @@ fn texts_that_look_like_sections_survive_the_vault() {
         )
     );
 }
+
+/// A vault edit of a revision the journal has moved on from is kept as a copy whose
+/// id comes from what it copies: importing the vault again finds that copy instead
+/// of adding another, and the vault can be refreshed over the imported edit.
+#[test]
+fn a_vault_edit_conflict_is_imported_once_and_the_vault_refreshes() {
+    let env = rich();
+    let vault = env.dir.path().join("vault");
+    env.ok(&["export", "--format", "markdown", "--out", s(&vault)]);
+    let learning = file_with(&vault, "learning/2026/2026-11-19-1234-");
+    let text = std::fs::read_to_string(&learning).unwrap();
+    let id = text
+        .lines()
+        .find_map(|l| l.strip_prefix("id: "))
+        .unwrap()
+        .to_string();
+    std::fs::write(
+        &learning,
+        text.replace("Ünïcödé body", "changed in the vault"),
+    )
+    .unwrap();
+    env.ok(&["edit", &id, "--body", "changed in the journal"]);
+
+    let summary = env.json(&["import", s(&vault), "--json"]);
+    let conflicts = summary["conflicts"].as_array().unwrap();
+    assert_eq!(conflicts.len(), 1, "{summary}");
+    assert_eq!(conflicts[0]["entry_id"], id.as_str());
+    let copy = conflicts[0]["copy_id"].as_str().unwrap().to_string();
+    assert_eq!(
+        env.json(&["show", &copy, "--json"])["body"],
+        "changed in the vault"
+    );
+    assert_eq!(
+        env.json(&["show", &id, "--json"])["body"],
+        "changed in the journal"
+    );
+    let before = export(&env);
+    let again = env.json(&["import", s(&vault), "--json"]);
+    assert_eq!(again["conflicts"][0]["copy_id"], copy.as_str(), "{again}");
+    assert_eq!(export(&env), before, "no second copy");
+
+    // The vault can be refreshed: the edit is in the journal, as the copy.
+    env.ok(&[
+        "export",
+        "--format",
+        "markdown",
+        "--out",
+        s(&vault),
+        "--force",
+    ]);
+    let files = vault_files(&vault);
+    let shows = |body: &str| {
+        files
+            .iter()
+            .filter(|(p, t)| p.ends_with(".md") && t.contains(body))
+            .count()
+    };
+    assert_eq!(shows("changed in the vault"), 1, "the copy's file");
+    assert_eq!(shows("changed in the journal"), 1, "the entry's file");
+    let summary = env.json(&["import", s(&vault), "--json"]);
+    assert_eq!(
+        (&summary["edited"], &summary["added"], &summary["conflicts"]),
+        (&json!(0), &json!(0), &json!([])),
+        "{summary}"
+    );
+    assert_eq!(export(&env), before);
+}
