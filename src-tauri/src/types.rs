@@ -31,7 +31,7 @@ mod tests {
     use ts_rs::{Config, TS};
 
     use rungs::store::backup::{BackupSummary, RestoreSummary};
-    use rungs::transfer::{Conflict, ExportSummary, ImportMode, ImportSummary};
+    use rungs::transfer::{Conflict, ExportSummary, ImportMode, ImportSummary, PersonRenamed};
 
     use crate::commands::AppInfo;
     use crate::data::{DataProgress, ExportFormat};
@@ -116,6 +116,7 @@ mod tests {
             ImportMode::decl(&cfg),
             ImportSummary::decl(&cfg),
             Conflict::decl(&cfg),
+            PersonRenamed::decl(&cfg),
             BackupSummary::decl(&cfg),
             RestoreSummary::decl(&cfg),
         ];

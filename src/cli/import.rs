@@ -76,6 +76,12 @@ fn text(s: &ImportSummary) -> String {
             plural(s.saved_searches_added, "saved search", "saved searches"),
         ));
     }
+    for p in &s.people_renamed {
+        out.push_str(&format!(
+            "{} is called {} in the import; the name here is kept.\n",
+            p.kept, p.imported
+        ));
+    }
     if !s.conflicts.is_empty() {
         out.push_str(&format!(
             "{} changed both here and in the import; this journal's version is kept and the \

@@ -1,6 +1,11 @@
 //! Merging an export into a journal that has entries of its own, by entry id.
 //!
-//! People and tags are matched by name (ignoring case, as everywhere), ladders by
+//! A person is matched first by id and creation time, the identity of a row two
+//! journals share only when one came from the other (an export imported elsewhere):
+//! renamed on one side, it is still the same person. A person matched so whose name
+//! differs keeps the journal's name (people have no time of renaming to tell which
+//! side is newer) and the difference is reported. Otherwise people and tags are
+//! matched by name (ignoring case, as everywhere), ladders by
 //! track slug, level code, section number and behaviour id; what the journal lacks
 //! is added, what it has is kept (a person marked as a mentee on either side stays
 //! one). Ids inside the file are translated to the journal's, in link rows and in
@@ -45,6 +50,16 @@ pub struct Conflict {
     pub incoming_at: String,
     /// Where the imported version now is: a new entry with this id.
     pub copy_id: String,
+}
+
+/// A person both sides have (same id and creation time) under different names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PersonRenamed {
+    /// The journal's name, which is kept.
+    pub kept: String,
+    /// The name in the import.
+    pub imported: String,
 }
 
 type IdMap = HashMap<i64, i64>;
@@ -98,16 +113,46 @@ fn insert_new(
     Ok(conn.last_insert_rowid())
 }
 
-/// People or tags: matched by name key (active ones) or by name and survivor
-/// (merged ones), else added.
-fn named(conn: &Connection, table: &str, rows: &[Row], added: &mut usize) -> Result<IdMap> {
+/// People or tags: a person first by id and creation time (see the module doc),
+/// then by name key (active ones) or by name and survivor (merged ones), else added.
+/// People matched by identity under another name go to `renamed`.
+fn named(
+    conn: &Connection,
+    table: &str,
+    rows: &[Row],
+    added: &mut usize,
+    renamed: &mut Vec<PersonRenamed>,
+) -> Result<IdMap> {
     let cols = dump::columns(conn, table)?;
+    let by_identity = cols.iter().any(|c| c.name == "created_at");
     let mut map = IdMap::new();
     let mut merged = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let path = format!("{table}[{i}]");
         let id = int(row, &path, "id")?;
         let name = text(row, &path, "name")?;
+        if by_identity && let Some(created) = row.get("created_at").and_then(Value::as_str) {
+            let same: Option<String> = conn
+                .query_row(
+                    &format!("SELECT name FROM {table} WHERE id = ?1 AND created_at = ?2"),
+                    params![id, created],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(kept) = same {
+                if table == "people" && opt_int(row, "mentee") == Some(1) {
+                    conn.execute("UPDATE people SET mentee = 1 WHERE id = ?1", [id])?;
+                }
+                if kept != name {
+                    renamed.push(PersonRenamed {
+                        kept,
+                        imported: name.to_string(),
+                    });
+                }
+                map.insert(id, id);
+                continue;
+            }
+        }
         if opt_int(row, "merged_into").is_some() {
             merged.push((i, path, id, name));
             continue;
@@ -640,8 +685,14 @@ impl Merger {
             ..Default::default()
         };
         conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
-        let people = named(conn, "people", &doc.people, &mut s.people_added)?;
-        let tags = named(conn, "tags", &doc.tags, &mut s.tags_added)?;
+        let people = named(
+            conn,
+            "people",
+            &doc.people,
+            &mut s.people_added,
+            &mut s.people_renamed,
+        )?;
+        let tags = named(conn, "tags", &doc.tags, &mut s.tags_added, &mut Vec::new())?;
         let levels = ladder(conn, doc, &mut s)?;
         extras(conn, doc, &levels, &mut s)?;
         let (cols, children) = dump::entry_columns(conn)?;

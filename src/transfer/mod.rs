@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 pub use dump::Document;
-pub use merge::Conflict;
+pub use merge::{Conflict, PersonRenamed};
 
 use crate::{Error, Journal, Result};
 
@@ -66,6 +66,9 @@ pub struct ImportSummary {
     /// is kept beside it as a copy.
     pub conflicts: Vec<Conflict>,
     pub people_added: usize,
+    /// People the journal and the import both have (one came from the other) under
+    /// different names: the journal's name is kept.
+    pub people_renamed: Vec<PersonRenamed>,
     pub tags_added: usize,
     pub behaviours_added: usize,
     pub saved_searches_added: usize,

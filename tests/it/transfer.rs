@@ -896,6 +896,88 @@ fn an_import_keeps_the_users_own_ladder_and_profile_in_a_journal_without_entries
     );
 }
 
+/// A person renamed on one side is still the same person: matched by id and
+/// creation time (one journal came from the other), the renamed side's entries
+/// are unchanged, not conflicts, no second person is made, and the rename is
+/// reported with the journal's name kept.
+#[test]
+fn a_person_renamed_on_one_side_merges_as_the_same_person() {
+    let a = Env::new();
+    let paired = a.add_pairing("Paired with Tom", &["--partner", "Tom B."]);
+    let feedback = a.add_feedback("received", "Tom B.");
+    a.add_pairing("Paired with Lena", &["--partner", "Lena F."]);
+    let file = a.dir.path().join("a.json");
+    a.ok(&["export", "--out", s(&file)]);
+    let b = Env::new();
+    b.ok(&["import", s(&file)]);
+    b.ok(&["person", "rename", "Tom B.", "Tom Becker"]);
+    let theirs = b.dir.path().join("b.json");
+    b.ok(&["export", "--out", s(&theirs)]);
+    let before = export(&a);
+
+    let summary = a.json(&["import", s(&theirs), "--json"]);
+    assert_eq!(summary["mode"], "merge", "{summary}");
+    assert_eq!(summary["conflicts"], json!([]), "{summary}");
+    assert_eq!(
+        (
+            &summary["added"],
+            &summary["unchanged"],
+            &summary["people_added"]
+        ),
+        (&json!(0), &json!(3), &json!(0)),
+        "{summary}"
+    );
+    assert_eq!(
+        summary["people_renamed"],
+        json!([{"kept": "Tom B.", "imported": "Tom Becker"}])
+    );
+    // Nothing was written: the same entries, the same two people.
+    assert_eq!(export(&a), before);
+    assert_eq!(a.json(&["list", "--json"]).as_array().unwrap().len(), 3);
+    let people = a.json(&["people", "--json"]);
+    let names: Vec<&str> = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 2, "{people}");
+    assert!(
+        names.contains(&"Tom B.") && names.contains(&"Lena F."),
+        "{people}"
+    );
+    let text = a.ok(&["import", s(&theirs)]);
+    assert!(
+        text.contains("Tom B. is called Tom Becker in the import; the name here is kept."),
+        "{text}"
+    );
+    // The other way, B keeps its name and sees A's later edit as an update.
+    a.ok(&["edit", &paired, "--notes", "more notes here"]);
+    a.ok(&["export", "--out", s(&file), "--force"]);
+    let summary = b.json(&["import", s(&file), "--json"]);
+    assert_eq!(
+        (
+            &summary["updated"],
+            &summary["unchanged"],
+            &summary["conflicts"]
+        ),
+        (&json!(1), &json!(2), &json!([])),
+        "{summary}"
+    );
+    assert_eq!(
+        summary["people_renamed"],
+        json!([{"kept": "Tom Becker", "imported": "Tom B."}])
+    );
+    assert_eq!(
+        b.json(&["show", &paired, "--json"])["notes"],
+        "more notes here"
+    );
+    assert_eq!(
+        b.json(&["show", &feedback, "--json"])["person"],
+        "Tom Becker"
+    );
+}
+
 #[test]
 fn bad_input_names_the_field_and_writes_nothing() {
     let env = rich();

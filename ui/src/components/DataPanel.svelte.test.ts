@@ -97,6 +97,7 @@ describe('DataPanel', () => {
         },
       ],
       people_added: 0,
+      people_renamed: [],
       tags_added: 0,
       behaviours_added: 0,
       saved_searches_added: 0,

@@ -10,6 +10,7 @@ const base: ImportSummary = {
   edited: 0,
   conflicts: [],
   people_added: 0,
+  people_renamed: [],
   tags_added: 0,
   behaviours_added: 0,
   saved_searches_added: 0,
@@ -37,6 +38,11 @@ describe('data summaries', () => {
     expect(lines[0]).toBe('Merged: 1 entry added, 2 updated, 5 unchanged.');
     expect(lines[1]).toBe('1 entry was edited in the vault, each saved as a new revision.');
     expect(lines[2]).toMatch(/^1 entry was changed on both sides/);
+  });
+
+  it('names a person renamed on the other side, whose name here is kept', () => {
+    const lines = importLines({ ...base, mode: 'merge', unchanged: 3, people_renamed: [{ kept: 'Tom B.', imported: 'Tom Becker' }] });
+    expect(lines).toEqual(['Merged: 0 entries added, 0 updated, 3 unchanged.', 'Tom B. is called Tom Becker in the import; the name here is kept.']);
   });
 
   it('says when a vault had no metadata file and only its entry files were read', () => {

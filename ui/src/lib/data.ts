@@ -27,6 +27,7 @@ export function importLines(s: ImportSummary): string[] {
     s.saved_searches_added && n(s.saved_searches_added, 'saved search', 'saved searches'),
   ].filter(Boolean);
   if (added.length) out.push(`Added ${added.join(', ')}.`);
+  for (const p of s.people_renamed) out.push(`${p.kept} is called ${p.imported} in the import; the name here is kept.`);
   if (s.conflicts.length)
     out.push(
       `${n(s.conflicts.length, 'entry was', 'entries were')} changed on both sides: your version stays and the imported one is kept beside it as a copy.`,

@@ -497,7 +497,12 @@ edited: number,
  * Entries changed on both sides: the journal's version stays, the imported one
  * is kept beside it as a copy.
  */
-conflicts: Array<Conflict>, people_added: number, tags_added: number, behaviours_added: number, saved_searches_added: number, 
+conflicts: Array<Conflict>, people_added: number, 
+/**
+ * People the journal and the import both have (one came from the other) under
+ * different names: the journal's name is kept.
+ */
+people_renamed: Array<PersonRenamed>, tags_added: number, behaviours_added: number, saved_searches_added: number, 
 /**
  * A Markdown vault without `.rungs/journal.json` (made by hand, or the file was
  * deleted): only its entry files were read; the ladder, people's details and
@@ -518,6 +523,16 @@ incoming_revision: number, incoming_at: string,
  * Where the imported version now is: a new entry with this id.
  */
 copy_id: string, };
+
+export type PersonRenamed = { 
+/**
+ * The journal's name, which is kept.
+ */
+kept: string, 
+/**
+ * The name in the import.
+ */
+imported: string, };
 
 export type BackupSummary = { path: string, bytes: number, schema_version: number, };
 
