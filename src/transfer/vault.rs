@@ -27,7 +27,9 @@
 //! export wrote are replaced, anything else (`.git/`, `.obsidian/`, notes without
 //! entry front matter) stays, and an entry file the journal does not have yet
 //! (edited or written by hand, not imported) stops the export before it changes
-//! anything.
+//! anything. A file unchanged since the export wrote it (the vault's
+//! `.rungs/journal.json` records what it showed) is the export's own even when the
+//! journal no longer has that entry (removed for good), so it is removed.
 //!
 //! Importing reads `.rungs/journal.json` (as `rungs import FILE` does: the whole
 //! journal into an empty one, else a merge), then every entry file: a file whose
@@ -131,22 +133,56 @@ fn revision_input(
         )
         .optional()?;
     let Some(json) = json else { return Ok(None) };
-    let c: EntryContent<i64> = serde_json::from_str(&json)
-        .map_err(|e| Error::invalid(format!("revisions[{id}#{revision}]"), e.to_string()))?;
+    content_input(&json, names, &format!("revisions[{id}#{revision}]")).map(Some)
+}
+
+/// A revision's stored content (people by id) as an entry file shows it.
+fn content_input(json: &str, names: &HashMap<i64, String>, what: &str) -> Result<EntryInput> {
+    let c: EntryContent<i64> =
+        serde_json::from_str(json).map_err(|e| Error::invalid(what, e.to_string()))?;
     let details = c.details.map_people(|p| {
         names
             .get(&p)
             .cloned()
             .ok_or_else(|| Error::not_found("person", p.to_string()))
     })?;
-    Ok(Some(EntryInput {
+    Ok(EntryInput {
         title: c.title,
         date: c.date,
         time: c.time,
         tags: c.tags,
         behaviours: c.behaviours,
         details,
-    }))
+    })
+}
+
+/// What the vault's own `.rungs/journal.json` recorded of the entry files the
+/// export wrote: entry id and revision to the content that file showed.
+fn recorded_files(out: &Path) -> Result<HashMap<(String, i64), EntryInput>> {
+    let json = out.join(JOURNAL_FILE);
+    let bytes = std::fs::read(&json)
+        .map_err(|e| Error::io(format!("cannot read {}", json.display()), e))?;
+    let doc = super::parse(&bytes, &json.display().to_string())?;
+    let names: HashMap<i64, String> = doc
+        .people
+        .iter()
+        .filter_map(|p| Some((p.get("id")?.as_i64()?, p.get("name")?.as_str()?.to_string())))
+        .collect();
+    let mut out = HashMap::new();
+    for e in &doc.entries {
+        let Some(id) = e.row.get("id").and_then(Value::as_str) else {
+            continue;
+        };
+        let Some(shown) = e.row.get("revision").and_then(Value::as_i64) else {
+            continue;
+        };
+        if let Some(r) = e.revisions.iter().find(|r| r.revision == shown)
+            && let Ok(input) = content_input(r.content.get(), &names, id)
+        {
+            out.insert((id.to_string(), shown), input);
+        }
+    }
+    Ok(out)
 }
 
 fn yaml(v: &Value) -> Result<Yaml> {
@@ -436,9 +472,29 @@ impl Journal {
             if in_journal {
                 ours.push(rel);
             } else {
-                pending.push(shown);
+                pending.push((rel, f));
             }
         }
+        if !pending.is_empty() {
+            // A file unchanged since the export wrote it is the export's own, even
+            // if the journal no longer has that entry or revision (removed for good,
+            // as `rungs demo --remove` does): the vault's record says what it showed.
+            let recorded = recorded_files(out)?;
+            pending.retain(|(rel, f)| {
+                let mine =
+                    f.id.as_ref()
+                        .zip(f.revision)
+                        .is_some_and(|(id, n)| recorded.get(&(id.clone(), n)) == Some(&f.input));
+                if mine {
+                    ours.push(rel.clone());
+                }
+                !mine
+            });
+        }
+        let pending: Vec<String> = pending
+            .iter()
+            .map(|(rel, _)| rel.display().to_string())
+            .collect();
         if !pending.is_empty() {
             return Err(Error::Conflict(format!(
                 "{} in {} {} not in this journal yet ({}); import the folder first \

@@ -1419,3 +1419,68 @@ fn a_vault_edit_conflict_is_imported_once_and_the_vault_refreshes() {
     );
     assert_eq!(export(&env), before);
 }
+
+/// Entries removed for good (`rungs demo --remove`) leave their files in the vault:
+/// unchanged since the export wrote them (as its `.rungs/journal.json` records),
+/// they are the export's own and a refresh removes them; an edited one is still
+/// refused.
+#[test]
+fn a_vault_refreshes_after_entries_are_removed_for_good() {
+    let env = demo();
+    let own = env.json(&[
+        "add",
+        "learning",
+        "--title",
+        "Mine, not the demo's",
+        "--date",
+        "2026-11-21",
+        "--body",
+        "kept",
+        "--json",
+    ])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let vault = env.dir.path().join("vault");
+    env.ok(&["export", "--format", "markdown", "--out", s(&vault)]);
+    let demo_files = vault_files(&vault)
+        .keys()
+        .filter(|p| p.ends_with(".md") && p.contains("/20"))
+        .count();
+    assert!(demo_files > 50, "{demo_files}");
+    env.ok(&["demo", "--remove"]);
+    assert_eq!(env.json(&["list", "--json"]).as_array().unwrap().len(), 1);
+
+    // One removed entry's file edited by hand: that edit would be lost, so refused.
+    let edited = vault_files(&vault)
+        .into_iter()
+        .find(|(p, t)| p.starts_with("learning/") && !t.contains(&own))
+        .map(|(p, t)| (vault.join(p), t))
+        .unwrap();
+    let edit = format!("{}\nA line added by hand.\n", edited.1);
+    std::fs::write(&edited.0, &edit).unwrap();
+    let force = [
+        "export",
+        "--format",
+        "markdown",
+        "--out",
+        s(&vault),
+        "--force",
+    ];
+    let err = env.fails(&force);
+    assert!(err.contains("1 entry file"), "{err}");
+    assert!(err.contains("not in this journal yet"), "{err}");
+
+    // Without that edit, the vault is refreshed to what the journal has now.
+    std::fs::write(&edited.0, &edited.1).unwrap();
+    env.ok(&force);
+    let entry_files: Vec<String> = vault_files(&vault)
+        .into_keys()
+        .filter(|p| p.ends_with(".md") && p.contains("/20"))
+        .collect();
+    assert_eq!(entry_files.len(), 1, "{entry_files:?}");
+    assert!(entry_files[0].starts_with("learning/2026/2026-11-21-mine-not-the-demo-s-"));
+    let to = Env::new();
+    to.ok(&["import", s(&vault)]);
+    assert_eq!(export(&to), export(&env));
+}
