@@ -139,6 +139,16 @@ impl Database {
                 format!("{} is a directory; give a file name", out.display()),
             ));
         }
+        if self.is_live_file(out) {
+            return Err(Error::invalid(
+                "out",
+                format!(
+                    "{} is this journal's own database (or its WAL); a backup must go \
+                     to another file",
+                    out.display()
+                ),
+            ));
+        }
         if out.exists() && !force {
             return Err(Error::Conflict(format!(
                 "{} exists; choose another file or pass --force to replace it",
@@ -169,6 +179,34 @@ impl Database {
             path: out.to_path_buf(),
             bytes,
             schema_version,
+        })
+    }
+
+    /// Whether `out` is the live database file or one of SQLite's files beside it
+    /// (which need not exist yet): replacing it with a copy (`--force`) would swap the
+    /// journal under every open connection. Compared as canonical paths, so
+    /// `data/../data/journal.sqlite3` or a symlink is caught too.
+    fn is_live_file(&self, out: &Path) -> bool {
+        let Some(db) = self.path().and_then(|p| std::fs::canonicalize(p).ok()) else {
+            return false;
+        };
+        let in_parent = match (out.parent(), out.file_name()) {
+            (Some(dir), Some(name)) => {
+                let dir = if dir.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    dir
+                };
+                std::fs::canonicalize(dir).ok().map(|d| d.join(name))
+            }
+            _ => None,
+        };
+        let candidates = [std::fs::canonicalize(out).ok(), in_parent];
+        ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
+            let mut live = db.clone().into_os_string();
+            live.push(suffix);
+            let live = PathBuf::from(live);
+            candidates.iter().flatten().any(|c| *c == live)
         })
     }
 

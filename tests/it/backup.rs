@@ -518,3 +518,35 @@ fn restore_refuses_damaged_foreign_and_newer_files_untouched() {
     );
     assert_eq!(titles_in(&env.db_path()), ["precious"]);
 }
+
+/// A backup whose `--out` is the live journal (by its own path, by another path to
+/// it, or SQLite's WAL beside it) is refused even with `--force`, naming the field:
+/// replacing it would swap the journal under every open connection.
+#[test]
+fn a_backup_onto_the_live_journal_is_refused_even_with_force() {
+    let env = Env::new();
+    add_learning(&env, "still here");
+    let db = env.db_path();
+    let roundabout = env
+        .data_dir()
+        .join("..")
+        .join("data")
+        .join("journal.sqlite3");
+    let mut wal = db.clone().into_os_string();
+    wal.push("-wal");
+    for out in [db.clone(), roundabout, PathBuf::from(wal)] {
+        let err = env.fails(&["backup", "create", "--out", s(&out), "--force"]);
+        assert!(
+            err.contains("out: ") && err.contains("this journal's own database"),
+            "{}: {err}",
+            out.display()
+        );
+    }
+    assert_eq!(titles_in(&db), ["still here"]);
+    add_learning(&env, "written after");
+    assert_eq!(titles_in(&db), ["still here", "written after"]);
+    // Another file in the data directory is fine.
+    let beside = env.data_dir().join("copy.sqlite3");
+    env.ok(&["backup", "create", "--out", s(&beside)]);
+    assert_eq!(titles_in(&beside), ["still here", "written after"]);
+}
