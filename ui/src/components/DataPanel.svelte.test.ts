@@ -117,6 +117,38 @@ describe('DataPanel', () => {
     expect(events.unlistened).toBeGreaterThan(0);
   });
 
+  it('lists two conflicts of one entry (a file holding it twice), one row per copy', async () => {
+    const user = userEvent.setup();
+    render(DataPanel, { dataDir: '/d' });
+    openData();
+    api.getEntry.mockResolvedValue({ title: 'Twice in the file' });
+    const conflict = (copy: string, at: string) => ({
+      entry_id: 'e-1',
+      local_revision: 3,
+      local_at: '2026-11-20T10:00:00Z',
+      incoming_revision: 2,
+      incoming_at: at,
+      copy_id: copy,
+    });
+    api.importJournal.mockResolvedValueOnce({
+      mode: 'merge',
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      edited: 0,
+      conflicts: [conflict('c-1', '2026-11-21T09:30:00Z'), conflict('c-2', '2026-11-22T08:00:00Z')],
+      people_added: 0,
+      people_renamed: [],
+      tags_added: 0,
+      behaviours_added: 0,
+      saved_searches_added: 0,
+      metadata_missing: false,
+    });
+    await user.click(await screen.findByTestId('data-import-json'));
+    const rows = (await screen.findByTestId('data-conflicts')).querySelectorAll('tbody tr');
+    expect([...rows].map((r) => r.querySelectorAll('td')[2].textContent!.trim())).toEqual(['2026-11-21 09:30', '2026-11-22 08:00']);
+  });
+
   it('goes back to the menu when the file dialog is cancelled and shows a refusal as an alert', async () => {
     const user = userEvent.setup();
     render(DataPanel, { dataDir: '/d' });
