@@ -666,7 +666,7 @@ impl Journal {
                     ..Default::default()
                 },
             };
-            apply_files(tx, parsed, &mut s)?;
+            apply_files(tx, parsed, &mut s, progress)?;
             Ok(s)
         })?;
         self.after_import();
@@ -910,7 +910,13 @@ fn rename_entry(tx: &Connection, from: &str, to: &str) -> Result<()> {
 }
 
 /// Saves what was edited or added in the vault's entry files.
-fn apply_files(tx: &Connection, files: Vec<FileEntry>, s: &mut ImportSummary) -> Result<()> {
+/// `progress` gets `(files read, files)`: the second pass of a vault import.
+fn apply_files(
+    tx: &Connection,
+    files: Vec<FileEntry>,
+    s: &mut ImportSummary,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<()> {
     // `rename_entry` moves an entry's rows to its id before the entry itself (set by
     // the load or merge already, but a vault without its metadata file has neither).
     tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
@@ -928,7 +934,11 @@ fn apply_files(tx: &Connection, files: Vec<FileEntry>, s: &mut ImportSummary) ->
             other => other,
         })
     };
-    for f in files {
+    let total = files.len();
+    for (i, f) in files.into_iter().enumerate() {
+        if i % 100 == 99 {
+            progress(i, total);
+        }
         // A file written by hand has no id: it gets one derived from its path, so
         // importing the vault again finds it instead of adding it twice.
         let id = file_id(&f);
@@ -1009,6 +1019,9 @@ fn apply_files(tx: &Connection, files: Vec<FileEntry>, s: &mut ImportSummary) ->
                 copy_id,
             });
         }
+    }
+    if total > 0 {
+        progress(total, total);
     }
     Ok(())
 }

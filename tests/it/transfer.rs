@@ -1484,3 +1484,32 @@ fn a_vault_refreshes_after_entries_are_removed_for_good() {
     to.ok(&["import", s(&vault)]);
     assert_eq!(export(&to), export(&env));
 }
+
+/// A vault import reports its progress to the end: after the metadata file's
+/// entries, every entry file read (here one more than there are entries).
+#[test]
+fn a_vault_import_reports_progress_over_every_entry_file() {
+    let from = rich();
+    let vault = from.dir.path().join("vault");
+    from.ok(&["export", "--format", "markdown", "--out", s(&vault)]);
+    std::fs::write(
+        vault.join("learning/2026/by-hand.md"),
+        "---\nkind: learning\ntitle: By hand\ndate: 2026-11-21\n---\n\n## Body\n\nWritten here.\n",
+    )
+    .unwrap();
+    let files = vault_files(&vault)
+        .keys()
+        .filter(|p| p.ends_with(".md") && p.contains("/20"))
+        .count();
+    let entries = from.json(&["list", "--json"]).as_array().unwrap().len()
+        + from.json(&["trash", "--json"]).as_array().unwrap().len();
+    assert_eq!(files, entries + 1);
+    let to = Env::new();
+    let mut journal = rungs::Journal::open(&to.data_dir()).unwrap();
+    let mut seen = Vec::new();
+    journal
+        .import_markdown(&vault, &mut |done, total| seen.push((done, total)))
+        .unwrap();
+    assert!(seen.contains(&(entries, entries)), "{seen:?}");
+    assert_eq!(seen.last(), Some(&(files, files)), "{seen:?}");
+}
