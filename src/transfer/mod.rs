@@ -5,9 +5,10 @@
 //!
 //! Imports are one transaction: bad input names the field and its path
 //! (`entries[3].date: …`) and nothing is written. Exports are written beside their
-//! target and renamed into place, so a file is whole or absent. A JSON export and
-//! import go an entry at a time (`dump::EntryStream`, `reader.rs`): memory does not
-//! grow with the journal.
+//! target and renamed into place, so a file is whole or absent, and read in one read
+//! transaction, so it is the journal at one moment whatever other processes write
+//! meanwhile (`dump::snapshot`). A JSON export and import go an entry at a time
+//! (`dump::EntryStream`, `reader.rs`): memory does not grow with the journal.
 
 pub mod dump;
 mod load;
