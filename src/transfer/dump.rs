@@ -202,7 +202,7 @@ fn all(conn: &Connection, table: &str) -> Result<Vec<Row>> {
 /// In WAL mode this is a snapshot: writers go on, the reader sees none of their
 /// commits. `None` when the caller already holds a transaction on `conn` (its
 /// own view is already one moment).
-fn snapshot(conn: &Connection) -> Result<Option<Transaction<'_>>> {
+pub(crate) fn snapshot(conn: &Connection) -> Result<Option<Transaction<'_>>> {
     if !conn.is_autocommit() {
         return Ok(None);
     }

@@ -527,6 +527,9 @@ impl Journal {
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ExportSummary> {
         let conn = self.database().conn();
+        // Everything below (the document, each entry's revision and current row) reads
+        // the journal at one moment, like the JSON export (see [`dump::snapshot`]).
+        let _snapshot = dump::snapshot(conn)?;
         let doc = dump::read(conn, &mut |_, _| {})?;
         let names = names(conn)?;
         let total = doc.entries.len();

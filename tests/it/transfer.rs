@@ -864,6 +864,63 @@ fn an_export_taken_while_another_process_writes_is_the_journal_at_one_moment() {
     assert!(people.contains("Brand New Person Zed") && people.contains("Another New Person"));
 }
 
+/// The Markdown vault is the journal at one moment too: an entry retitled and
+/// given a new partner by another process while the export is paused is written as
+/// it was (file name, front matter and body from the same revision), and the vault
+/// imports into an empty journal as the journal was before that write.
+#[test]
+fn a_vault_exported_while_another_process_writes_is_the_journal_at_one_moment() {
+    let env = demo();
+    let last = env.add_pairing("paired before the export", &["--partner", "Tom B."]);
+    let before = export(&env);
+    let vault = env.dir.path().join("vault");
+    let (child, gate) = paused_at(
+        &env,
+        &["export", "--format", "markdown", "--out", s(&vault)],
+        rungs::journal::failpoint::EXPORT_READ_PEOPLE,
+    );
+    env.ok(&[
+        "edit",
+        &last,
+        "--title",
+        "Retitled during the export",
+        "--partner",
+        "Brand New Person Zed",
+    ]);
+    std::fs::write(&gate, "go").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "export failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Nothing of the later revision: no file named after it, no text of it.
+    let mut stack = vec![vault.clone()];
+    while let Some(dir) = stack.pop() {
+        for f in std::fs::read_dir(&dir).unwrap() {
+            let path = f.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            assert!(
+                !path.to_string_lossy().contains("retitled"),
+                "{}",
+                path.display()
+            );
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(
+                !text.contains("Retitled") && !text.contains("Zed"),
+                "{} holds the later revision",
+                path.display()
+            );
+        }
+    }
+    let to = Env::new();
+    to.ok(&["import", s(&vault)]);
+    assert_eq!(export(&to), before);
+}
+
 /// A journal without entries but with a ladder the user imported and a level they
 /// chose is not empty: a whole export imported into it merges, and the user's
 /// track and profile stay (a whole load deleted them).
