@@ -1,7 +1,8 @@
 //! Index maintenance off the caller's thread, for the desktop app.
 //!
 //! Inline, every save drains the outbox and now and then commits the index: a tantivy
-//! commit writes and fsyncs segment files, tens of milliseconds on the save path.
+//! commit serialises and writes segment files (no fsync, see [`super::directory`]),
+//! still milliseconds to tens of milliseconds on the save path.
 //! With a [`BackgroundIndexer`] a save is only the SQLite transaction and a wake-up;
 //! a thread of its own (with its own SQLite connection: WAL lets it read while the
 //! app writes) holds the index writer, drains the outbox and commits. Saves that
