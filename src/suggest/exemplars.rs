@@ -118,7 +118,7 @@ fn corpus(analyzer: &Analyzer) -> &'static Corpus {
 }
 
 /// A text's terms weighed as the examples' are (sub-linear term frequency, idf,
-/// the analyzer's weight of stems against concepts), as a unit vector.
+/// the analyzer's weight of stems against concepts), as a unit vector in term order.
 fn weigh(bag: &Bag, idf: &HashMap<String, f32>, analyzer: &Analyzer) -> Vec<(String, f32)> {
     let mut v: Vec<(String, f32)> = bag
         .iter()
@@ -130,6 +130,9 @@ fn weigh(bag: &Bag, idf: &HashMap<String, f32>, analyzer: &Analyzer) -> Vec<(Str
             ))
         })
         .collect();
+    // In term order, so that the sums below do not depend on the bag's hash order:
+    // the same text must score the same to the last bit, whatever the call.
+    v.sort_by(|a, b| a.0.cmp(&b.0));
     let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
     if norm > 0.0 {
         v.iter_mut().for_each(|(_, w)| *w /= norm);

@@ -133,6 +133,8 @@ fn evaluate(j: &mut Journal, cases: &[Case], name: &str) -> (Rate, Rate) {
 
 /// Floor for blind.json: its measured rate (85%) minus a margin.
 const BLIND_FLOOR: f64 = 78.0;
+/// Floor for blind2.json, the test set: its one measured rate (87%) minus a margin.
+const BLIND2_FLOOR: f64 = 82.0;
 /// Floor for the demo journal's own links: its measured rate (55%) minus a margin.
 const DEMO_FLOOR: f64 = 51.0;
 
@@ -171,6 +173,12 @@ const DEMO_FLOOR: f64 = 51.0;
 ///   [`DEMO_FLOOR`]: the one check that got worse. Its entries are long technical
 ///   stories linked to one to three of the several behaviours each evidences, and
 ///   the examples move other plausible behaviours into the top 3.
+///
+/// The test set, blind2.json (60 entries written by someone who saw neither the
+/// engine nor the other sets), was never opened by whoever tuned the engine and was
+/// run once, after the last change above: 52/60 = 87% top 3 (63% top 1) ladder
+/// only, 87% with the demo links. Asserted >= [`BLIND2_FLOOR`]. The 80% on labelled entries not seen
+/// while tuning is reached on it.
 #[test]
 fn quality_on_the_labelled_set() {
     let cases = labelled();
@@ -290,6 +298,11 @@ fn quality_on_the_labelled_set() {
             "blind (written without seeing the engine)",
             "blind.json",
             BLIND_FLOOR,
+        ),
+        (
+            "blind2 (test set, run once after the last engine change)",
+            "blind2.json",
+            BLIND2_FLOOR,
         ),
     ] {
         let set = load_set(file);
