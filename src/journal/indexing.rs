@@ -39,6 +39,10 @@ impl Journal {
         match BackgroundIndexer::start(index, &path) {
             Ok(indexer) => {
                 self.indexer = Some(indexer);
+                // The thread checkpoints the WAL after its commits; saves no longer do.
+                if let Err(e) = self.db.set_commits_checkpoint(false) {
+                    tracing::warn!(error = %e, "saves keep checkpointing the WAL");
+                }
                 Ok(())
             }
             Err(e) => {
@@ -55,6 +59,9 @@ impl Journal {
         match self.indexer.take() {
             Some(indexer) => {
                 let committed = indexer.stop();
+                if let Err(e) = self.db.set_commits_checkpoint(true) {
+                    tracing::warn!(error = %e, "saves do not checkpoint the WAL");
+                }
                 self.search.reattach(self.db.conn(), committed);
                 true
             }

@@ -24,6 +24,11 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 /// Prepared statements kept per connection (rusqlite's default of 16 is fewer than
 /// one save uses, so they were prepared again for every entry).
 pub const STATEMENT_CACHE: usize = 64;
+/// WAL pages after which a commit checkpoints the WAL into the database file itself
+/// (SQLite's default). A save writes about twenty pages (the entry, its revision, the
+/// outbox and their indexes), so with this on, about one save in fifty pays for a
+/// checkpoint (copying and fsyncing the database file, several milliseconds).
+pub const WAL_AUTOCHECKPOINT: u32 = 1000;
 
 pub struct Database {
     conn: Connection,
@@ -103,6 +108,16 @@ impl Database {
 
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Whether this connection's commits checkpoint the WAL themselves (the default)
+    /// or leave it to another connection: while a background indexer runs, it
+    /// checkpoints after its index commits ([`crate::search::background`]), so no save
+    /// waits for a checkpoint and the WAL stays bounded.
+    pub fn set_commits_checkpoint(&self, on: bool) -> Result<()> {
+        let pages = if on { WAL_AUTOCHECKPOINT } else { 0 };
+        self.conn.pragma_update(None, "wal_autocheckpoint", pages)?;
+        Ok(())
     }
 
     /// Runs `f` in one write transaction, taken up front (`BEGIN IMMEDIATE`) so two
