@@ -54,7 +54,7 @@ use serde_json::{Map, Value};
 use serde_yaml_ng::{Mapping, Value as Yaml};
 
 use super::{Conflict, ExportSummary, ImportMode, ImportSummary, dump, load, partial_beside};
-use crate::journal::{EntryContent, EntryInput};
+use crate::journal::{EntryContent, EntryInput, shown_title};
 use crate::{Error, Journal, Result};
 
 /// Where the lossless part of the vault lives, relative to its root.
@@ -272,12 +272,9 @@ fn sections_body(
     let mut kept: Vec<&'static str> = Vec::new();
     loop {
         let mut md = format!("# {title}\n");
-        for (key, heading, _) in texts {
+        for (key, _, _) in texts {
             if kept.contains(key) {
-                md.push_str(&format!(
-                    "\n_{heading}: in the front matter (`{key}`), where it reads back as \
-                     written._\n"
-                ));
+                md.push_str(&format!("\n{}\n", front_matter_note(key)));
             }
         }
         let expected: BTreeMap<&'static str, &str> = texts
@@ -291,7 +288,9 @@ fn sections_body(
             }
         }
         // As import reads it (CRLF checkouts included).
-        let got = sections(&md.replace("\r\n", "\n"));
+        let got = sections(&md.replace("\r\n", "\n"))
+            .map(|(_, got)| got)
+            .unwrap_or_default();
         let wrong = |k: &&'static str| got.get(k).map(String::as_str) != expected.get(k).copied();
         if !SECTIONS.iter().map(|(k, _)| k).any(wrong) {
             return (md, kept);
@@ -446,7 +445,16 @@ impl Journal {
             let text = std::fs::read_to_string(out.join(&rel))
                 .map_err(|e| Error::io(format!("cannot read {}", rel.display()), e))?;
             let shown = rel.display().to_string();
-            let Some(f) = parse_entry(&shown, &text).ok().flatten() else {
+            // An entry file the import would refuse holds something the journal
+            // cannot have yet: the export refuses too, rather than overwrite it.
+            let Some(f) = parse_entry(&shown, &text).map_err(|e| {
+                Error::Conflict(format!(
+                    "{e}; fix it and import the folder first (`rungs import {}`) or export \
+                     somewhere else; nothing was changed",
+                    out.display()
+                ))
+            })?
+            else {
                 continue;
             };
             let id = file_id(&f);
@@ -768,7 +776,11 @@ fn front_matter(text: &str) -> Option<(&str, &str)> {
 
 /// The long text sections of an entry file: level-2 headings named as in
 /// [`SECTIONS`], found by pulldown-cmark (a heading in a code block is text).
-fn sections(body: &str) -> BTreeMap<&'static str, String> {
+type Sections<'a> = (&'a str, BTreeMap<&'static str, String>);
+
+/// Also returns what comes before the first section; a section named twice is an
+/// error (which of the two is the text?).
+fn sections(body: &str) -> std::result::Result<Sections<'_>, String> {
     let mut starts: Vec<(usize, usize, &'static str)> = Vec::new();
     let mut open: Option<(usize, String)> = None;
     for (event, range) in Parser::new(body).into_offset_iter() {
@@ -797,9 +809,57 @@ fn sections(body: &str) -> BTreeMap<&'static str, String> {
     let mut out = BTreeMap::new();
     for (i, (_, content_start, key)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(body.len(), |n| n.0);
-        out.insert(*key, body[*content_start..end].trim().to_string());
+        if out
+            .insert(*key, body[*content_start..end].trim().to_string())
+            .is_some()
+        {
+            return Err(format!("has two `## {}` sections", heading_of(key)));
+        }
     }
-    out
+    Ok((&body[..starts.first().map_or(body.len(), |s| s.0)], out))
+}
+
+fn heading_of(key: &str) -> &'static str {
+    SECTIONS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or("?", |(_, h)| h)
+}
+
+/// The note the body holds for a text kept in the front matter (see [`sections_body`]).
+fn front_matter_note(key: &str) -> String {
+    format!(
+        "_{}: in the front matter (`{key}`), where it reads back as written._",
+        heading_of(key)
+    )
+}
+
+/// Reads what comes before an entry file's first section: its `# title` line, and
+/// the notes of the texts kept in the front matter. Anything else there belongs to
+/// no field; import refuses it rather than drop it (and a refresh would then
+/// overwrite it). A changed `# title` line is the new title.
+fn read_preamble(
+    preamble: &str,
+    kept: &[&str],
+    shown: &str,
+) -> std::result::Result<Option<String>, String> {
+    let mut title = None;
+    let mut notes: Vec<String> = kept.iter().map(|k| front_matter_note(k)).collect();
+    for line in preamble.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(t) = line.strip_prefix("# ")
+            && title.is_none()
+        {
+            title = Some(t.trim().to_string());
+        } else if let Some(i) = notes.iter().position(|n| n == line) {
+            notes.remove(i);
+        } else {
+            return Err(format!(
+                "the text {line:?} before the first section belongs to no field: move it \
+                 under a section (## Notes, ## Body...) or into the front matter"
+            ));
+        }
+    }
+    Ok(title.filter(|t| t != shown))
 }
 
 fn parse_entry(file: &str, text: &str) -> Result<Option<FileEntry>> {
@@ -844,12 +904,25 @@ fn parse_entry(file: &str, text: &str) -> Result<Option<FileEntry>> {
             }
         }
     }
-    // A text the front matter holds (one a section could not carry) wins over a
-    // section of the same name.
-    for (key, text) in sections(body) {
-        if front.get(key).is_none_or(Value::is_null) {
-            front.insert(key.into(), text.into());
+    // A text the front matter holds (one a section could not carry) has a note in
+    // the body instead of a section; both at once is ambiguous.
+    let (preamble, texts) = sections(body).map_err(|m| Error::invalid(file, m))?;
+    let kept: Vec<&str> = SECTIONS
+        .iter()
+        .map(|(k, _)| *k)
+        .filter(|k| front.get(*k).is_some_and(|v| !v.is_null()))
+        .collect();
+    for (key, text) in texts {
+        if kept.contains(&key) {
+            return Err(Error::invalid(
+                file,
+                format!(
+                    "`{key}` is both in the front matter and a `## {}` section: keep one",
+                    heading_of(key)
+                ),
+            ));
         }
+        front.insert(key.into(), text.into());
     }
     // YAML reads a date or a time as text; a number-like title stays text too.
     for k in ["date", "time", "title"] {
@@ -859,8 +932,14 @@ fn parse_entry(file: &str, text: &str) -> Result<Option<FileEntry>> {
             *v = v.to_string().into();
         }
     }
-    let input: EntryInput = serde_json::from_value(Value::Object(front))
+    let mut input: EntryInput = serde_json::from_value(Value::Object(front))
         .map_err(|e| Error::invalid(file, format!("not an entry: {e}")))?;
+    let shown = shown_title(input.title.as_deref(), &input.details);
+    if let Some(title) =
+        read_preamble(preamble, &kept, &shown).map_err(|m| Error::invalid(file, m))?
+    {
+        input.title = Some(title);
+    }
     Ok(Some(FileEntry {
         file: file.to_string(),
         id,

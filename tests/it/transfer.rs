@@ -1570,3 +1570,93 @@ fn a_vault_import_reports_progress_over_every_entry_file() {
     assert!(seen.contains(&(entries, entries)), "{seen:?}");
     assert_eq!(seen.last(), Some(&(files, files)), "{seen:?}");
 }
+
+/// Every part of an entry file is read, or the import refuses the file: a changed
+/// `# title` line is the new title, and text before the first section, or a
+/// section for a text the front matter holds, is refused naming the file. Before,
+/// both were dropped silently, and a refresh then overwrote them in the vault.
+#[test]
+fn a_hand_edit_outside_the_sections_is_read_or_refused_never_dropped() {
+    let env = texts_that_look_like_sections();
+    let vault = env.dir.path().join("vault");
+    env.ok(&["export", "--format", "markdown", "--out", s(&vault)]);
+    let id_of = |text: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix("id: "))
+            .unwrap()
+            .to_string()
+    };
+
+    // A retitled heading is the new title.
+    let file = file_with(&vault, "learning/2026/2026-11-22-headings-in-the-body-");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let id = id_of(&text);
+    let title = env.json(&["show", &id, "--json"])["title"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    std::fs::write(
+        &file,
+        text.replace(&format!("# {title}\n"), "# Retitled by hand\n"),
+    )
+    .unwrap();
+    let summary = env.json(&["import", s(&vault), "--json"]);
+    assert_eq!(summary["edited"], 1, "{summary}");
+    assert_eq!(
+        env.json(&["show", &id, "--json"])["title"],
+        "Retitled by hand"
+    );
+
+    // A paragraph above the first section belongs to no field: refused, and the
+    // refresh refuses to overwrite it.
+    env.ok(&[
+        "export",
+        "--format",
+        "markdown",
+        "--out",
+        s(&vault),
+        "--force",
+    ]);
+    let file = file_with(&vault, "feedback/2026/2026-11-22-");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let feedback = id_of(&text);
+    let with_paragraph = text.replacen("\n## ", "\nA thought added above the sections.\n\n## ", 1);
+    assert_ne!(with_paragraph, text);
+    std::fs::write(&file, &with_paragraph).unwrap();
+    let before = export(&env);
+    for args in [
+        vec!["import", s(&vault)],
+        vec![
+            "export",
+            "--format",
+            "markdown",
+            "--out",
+            s(&vault),
+            "--force",
+        ],
+    ] {
+        let err = env.fails(&args);
+        assert!(
+            err.contains("2026-11-22-") && err.contains("A thought added above the sections"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(export(&env), before);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), with_paragraph);
+    std::fs::write(&file, &text).unwrap();
+
+    // A section for a text the front matter holds: which one is the text? Refused.
+    let file = file_with(&vault, "pairing/2026/2026-11-20-an-open-fence-");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("notes: |-"), "{text}");
+    std::fs::write(&file, format!("{text}\n## Notes\n\nWritten as a section\n")).unwrap();
+    let err = env.fails(&["import", s(&vault)]);
+    assert!(
+        err.contains("2026-11-20-an-open-fence-")
+            && err.contains("notes")
+            && err.contains("keep one"),
+        "{err}"
+    );
+    assert_eq!(export(&env), before);
+    assert_eq!(env.json(&["show", &feedback, "--json"])["id"], feedback);
+}
