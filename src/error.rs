@@ -35,6 +35,14 @@ pub enum Error {
     )]
     NotAJournal { path: String, reason: String },
 
+    /// A file given to restore from is not a usable backup of a Rungs journal; the
+    /// journal was not touched.
+    #[error(
+        "{path} is not a usable backup of a Rungs journal ({reason}); the journal was not \
+         changed. Choose another backup file."
+    )]
+    NotABackup { path: String, reason: String },
+
     /// A full disk and a read-only journal are said in those words (see
     /// [`database_message`]): the user can act on them, unlike most SQLite errors.
     #[error("{}", database_message(.0))]
@@ -80,7 +88,7 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::Conflict(_) => "conflict",
             Error::TooNew { .. } => "journal_too_new",
-            Error::NotAJournal { .. } => "not_a_journal",
+            Error::NotAJournal { .. } | Error::NotABackup { .. } => "not_a_journal",
             Error::Database(e) if is_busy(e) => "busy",
             Error::Database(e) if e.sqlite_error_code() == Some(ErrorCode::DiskFull) => "disk_full",
             Error::Database(e) if e.sqlite_error_code() == Some(ErrorCode::ReadOnly) => "read_only",

@@ -369,11 +369,9 @@ fn replace_tables(tx: &Transaction, file: &Path) -> Result<()> {
         let cols = columns(tx, "main", table)?;
         let theirs = columns(tx, "staged", table)?;
         if cols != theirs {
-            return Err(Error::NotAJournal {
+            return Err(Error::NotABackup {
                 path: file.display().to_string(),
-                reason: format!(
-                    "its table {table} does not match this Rungs's once migrated; nothing was changed"
-                ),
+                reason: format!("its table {table} does not match this Rungs's once migrated"),
             });
         }
         let list = cols
@@ -415,11 +413,9 @@ fn replace_tables(tx: &Transaction, file: &Path) -> Result<()> {
         .query_row("PRAGMA main.foreign_key_check", [], |r| r.get(0))
         .optional()?;
     if let Some(table) = broken {
-        return Err(Error::NotAJournal {
+        return Err(Error::NotABackup {
             path: file.display().to_string(),
-            reason: format!(
-                "rows of its table {table} refer to rows it does not have; nothing was changed"
-            ),
+            reason: format!("rows of its table {table} refer to rows it does not have"),
         });
     }
     Ok(())
@@ -439,7 +435,7 @@ pub fn check_backup(file: &Path) -> Result<i64> {
             format!("{shown} does not exist or is not a file"),
         ));
     }
-    let unreadable = |e: rusqlite::Error| Error::NotAJournal {
+    let unreadable = |e: rusqlite::Error| Error::NotABackup {
         path: shown.clone(),
         reason: format!("it cannot be read: {e}"),
     };
@@ -447,12 +443,15 @@ pub fn check_backup(file: &Path) -> Result<i64> {
     let version = match inspect(&conn, &shown) {
         Ok(Found::Journal(v)) => v,
         Ok(Found::Empty) => {
-            return Err(Error::NotAJournal {
+            return Err(Error::NotABackup {
                 path: shown,
                 reason: "an empty database".into(),
             });
         }
         Err(Error::Database(e)) => return Err(unreadable(e)),
+        Err(Error::NotAJournal { path, reason }) => {
+            return Err(Error::NotABackup { path, reason });
+        }
         Err(e) => return Err(e),
     };
     let mut stmt = conn.prepare("PRAGMA integrity_check").map_err(unreadable)?;
@@ -462,7 +461,7 @@ pub fn check_backup(file: &Path) -> Result<i64> {
         .map_err(unreadable)?;
     if problems != ["ok"] {
         let shown_problems: Vec<&str> = problems.iter().take(3).map(String::as_str).collect();
-        return Err(Error::NotAJournal {
+        return Err(Error::NotABackup {
             path: shown,
             reason: format!(
                 "it fails SQLite's integrity check: {}",

@@ -457,6 +457,8 @@ fn refused(env: &Env, file: &Path, expected: &str) {
     let before = std::fs::read(env.db_path()).unwrap();
     let err = env.fails(&["backup", "restore", s(file)]);
     assert!(err.contains(expected), "{err}");
+    // Advice about the backup file, not about choosing another journal.
+    assert!(!err.contains("--data-dir"), "{err}");
     assert_eq!(
         std::fs::read(env.db_path()).unwrap(),
         before,
@@ -479,7 +481,7 @@ fn restore_refuses_damaged_foreign_and_newer_files_untouched() {
         *b = 0x5a;
     }
     let corrupt = crate::util::write_file(env.dir.path(), "corrupt.sqlite3", &bytes);
-    refused(&env, &corrupt, "not a Rungs journal");
+    refused(&env, &corrupt, "not a usable backup of a Rungs journal");
 
     let text = crate::util::write_file(env.dir.path(), "notes.txt", b"just some notes\n");
     refused(&env, &text, "not an SQLite database");
