@@ -27,6 +27,9 @@ impl AppState {
                 // The indexer thread starts first and catches up on the outbox (or
                 // rebuilds the index) itself: the window never waits for it.
                 let j = Journal::open_with(&dir, Indexing::Background);
+                // The first suggestion while the user types should not pay for
+                // analysing the bundled example entries.
+                std::thread::spawn(rungs::suggest::exemplars::prepare);
                 (dir, j)
             }
             Err(e) => (PathBuf::new(), Err(e)),

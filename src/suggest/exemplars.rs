@@ -1,9 +1,11 @@
 //! Example entries for the bundled ladder's behaviours (`exemplars/*.json`, 20 or
 //! more per behaviour): short journal entries written from what each behaviour
-//! means by people who never saw an evaluation set. A ladder bullet has a dozen
-//! words and the evidence hints a few dozen more; the examples show the hundreds of
-//! ways people actually write about the same habit ("stayed on the thread with the
-//! customer until...", "handed notes to the APAC shift"), which no word list covers.
+//! means by helpers told not to read the evaluation sets (some still tell the
+//! same scenarios as blind.json: see the quality test in `tests/it/suggest.rs`).
+//! A ladder bullet has a dozen words and the evidence hints a few dozen more; the
+//! examples show the hundreds of ways people actually write about the same habit
+//! ("stayed on the thread with the customer until...", "handed notes to the APAC
+//! shift"), which no word list covers.
 //!
 //! The model is a nearest-neighbour one: a text is compared (cosine of tf-idf
 //! vectors over the same [`Analyzer`] terms the rest of the suggester uses, stems
@@ -81,6 +83,12 @@ pub fn examples() -> Vec<(String, String)> {
             list.into_iter().map(|e| (e.behaviour, e.text))
         })
         .collect()
+}
+
+/// Builds the examples' corpus now (tens of milliseconds), so that the first
+/// suggestion does not: the app calls it on a thread of its own at start.
+pub fn prepare() {
+    corpus(&Analyzer::default());
 }
 
 fn corpus(analyzer: &Analyzer) -> &'static Corpus {
