@@ -11,11 +11,12 @@
 //! shared with the thread and reloaded after each commit.
 //!
 //! The thread also checkpoints the WAL (passively, after each look at the outbox),
-//! which the saves' connection then no longer does: a save writes about twenty WAL
+//! which the saves' connection then leaves to it (but for a backstop,
+//! [`crate::store::WAL_AUTOCHECKPOINT_BACKSTOP`]): a save writes about twenty WAL
 //! pages, so SQLite's automatic checkpoint (every 1,000 pages) made about one save
 //! in fifty copy and fsync the database file inside its commit, the tail of the save
-//! latency. The WAL stays bounded by what is written between two looks (one
-//! [`BATCH_WINDOW`] plus a commit, or [`POLL`]).
+//! latency. Checkpointing here, the WAL holds what was written between two looks (one
+//! [`BATCH_WINDOW`] plus a commit, or [`POLL`]), unless saves never pause.
 
 use std::path::Path;
 use std::sync::atomic::{AtomicI64, Ordering};

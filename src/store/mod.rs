@@ -29,6 +29,10 @@ pub const STATEMENT_CACHE: usize = 64;
 /// outbox and their indexes), so with this on, about one save in fifty pays for a
 /// checkpoint (copying and fsyncing the database file, several milliseconds).
 pub const WAL_AUTOCHECKPOINT: u32 = 1000;
+/// The same while another connection checkpoints (about 40 MB): only a backstop, so
+/// the WAL stays bounded should that connection fall behind (a passive checkpoint
+/// cannot finish while saves keep coming).
+pub const WAL_AUTOCHECKPOINT_BACKSTOP: u32 = 10_000;
 
 pub struct Database {
     conn: Connection,
@@ -110,12 +114,17 @@ impl Database {
         &self.conn
     }
 
-    /// Whether this connection's commits checkpoint the WAL themselves (the default)
-    /// or leave it to another connection: while a background indexer runs, it
-    /// checkpoints after its index commits ([`crate::search::background`]), so no save
-    /// waits for a checkpoint and the WAL stays bounded.
+    /// Whether this connection's commits checkpoint the WAL every
+    /// [`WAL_AUTOCHECKPOINT`] pages (the default) or leave it to another connection,
+    /// checkpointing themselves only past [`WAL_AUTOCHECKPOINT_BACKSTOP`]: while a
+    /// background indexer runs, it checkpoints after its index commits
+    /// ([`crate::search::background`]), so no save waits for a checkpoint.
     pub fn set_commits_checkpoint(&self, on: bool) -> Result<()> {
-        let pages = if on { WAL_AUTOCHECKPOINT } else { 0 };
+        let pages = if on {
+            WAL_AUTOCHECKPOINT
+        } else {
+            WAL_AUTOCHECKPOINT_BACKSTOP
+        };
         self.conn.pragma_update(None, "wal_autocheckpoint", pages)?;
         Ok(())
     }
