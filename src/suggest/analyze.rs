@@ -4,7 +4,7 @@
 //! words and phrases found. The ladder, linked entries and the text typed all go
 //! through the same [`Analyzer`], so they meet on the same terms.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use tantivy::tokenizer::{
     Language, LowerCaser, RawTokenizer, SimpleTokenizer, Stemmer, TextAnalyzer,
@@ -59,9 +59,9 @@ impl Default for Analyzer {
 impl Analyzer {
     pub fn new() -> Self {
         let mut a = Analyzer {
-            words: HashMap::new(),
-            phrases: HashMap::new(),
-            phrase_starts: HashSet::new(),
+            words: HashMap::default(),
+            phrases: HashMap::default(),
+            phrase_starts: HashSet::default(),
             concepts: Vec::new(),
             stop: STOP_WORDS.split_whitespace().collect(),
         };
@@ -90,7 +90,7 @@ impl Analyzer {
         let mut stemmer = TextAnalyzer::builder(RawTokenizer::default())
             .filter(Stemmer::new(Language::English))
             .build();
-        let mut bag = Bag::new();
+        let mut bag = Bag::default();
         for (i, word) in tokens.iter().enumerate() {
             if self.phrase_starts.contains(word) {
                 let mut key = word.clone();

@@ -28,7 +28,7 @@
 //! ladder (which behaviour owns which examples) once per ladder version, with the
 //! rest of the [`Suggester`](super::Suggester)'s models.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -99,7 +99,7 @@ fn corpus(analyzer: &Analyzer) -> &'static Corpus {
             .map(|(id, text)| (id, analyzer.bag(&text)))
             .unzip();
         let n = bags.len() as f32;
-        let mut df: HashMap<String, f32> = HashMap::new();
+        let mut df: HashMap<String, f32> = HashMap::default();
         for bag in &bags {
             for t in bag.keys() {
                 *df.entry(t.clone()).or_default() += 1.0;
@@ -110,7 +110,7 @@ fn corpus(analyzer: &Analyzer) -> &'static Corpus {
             .filter(|(_, d)| *d >= MIN_DF)
             .map(|(t, d)| (t, (1.0 + n / d).ln()))
             .collect();
-        let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
+        let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::default();
         for (e, bag) in bags.iter().enumerate() {
             let v = weigh(bag, &idf, analyzer);
             for (t, w) in v {
@@ -165,7 +165,7 @@ impl ExemplarModel {
             .iter()
             .map(|(id, text)| (id.as_str(), text.as_str()))
             .collect();
-        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut index: HashMap<&str, usize> = HashMap::default();
         for (i, c) in candidates.iter().enumerate() {
             let Some(bundled) = pinned.get(c.id.as_str()) else {
                 continue;
@@ -245,7 +245,7 @@ mod tests {
     #[test]
     fn every_bundled_behaviour_has_twenty_examples_and_nothing_else_does() {
         let pinned = &*crate::ladder::bundled::PINNED;
-        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut counts: HashMap<String, usize> = HashMap::default();
         for (id, text) in examples() {
             assert!(
                 pinned.iter().any(|(p, _)| *p == id),

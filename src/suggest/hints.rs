@@ -6,7 +6,7 @@
 //! behaviour's id *and* text are the bundled ones, so an imported or edited ladder
 //! gets only the general machinery.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;

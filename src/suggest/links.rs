@@ -16,7 +16,7 @@
 //! cached bags) only when the entry set has drifted by [`REWEIGH_DRIFT`] since the
 //! last full weighing, which on a small journal is every change.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rusqlite::{Connection, OptionalExtension};
 
@@ -76,12 +76,12 @@ impl LinkModel {
         LinkModel {
             per_behaviour: per_behaviour.max(1),
             members: vec![Vec::new(); n],
-            bags: HashMap::new(),
-            units: HashMap::new(),
-            df: HashMap::new(),
-            idf: HashMap::new(),
+            bags: HashMap::default(),
+            units: HashMap::default(),
+            df: HashMap::default(),
+            idf: HashMap::default(),
             drift: 0,
-            profiles: vec![Bag::new(); n],
+            profiles: vec![Bag::default(); n],
             norms: vec![0.0; n],
             counts: vec![0; n],
         }
@@ -129,7 +129,7 @@ impl LinkModel {
             .filter(|(id, (rev, _))| wanted.get(id.as_str()) != Some(rev))
             .map(|(id, _)| id.clone())
             .collect();
-        let mut touched: HashSet<String> = HashSet::new();
+        let mut touched: HashSet<String> = HashSet::default();
         for id in &stale {
             self.units.remove(id);
             let (_, bag) = self.bags.remove(id).expect("listed");
@@ -186,7 +186,7 @@ impl LinkModel {
             }
         }
         for i in dirty {
-            let mut p = Bag::new();
+            let mut p = Bag::default();
             for (id, _) in &self.members[i] {
                 if let Some(u) = self.units.get(id) {
                     for (t, w) in u {
@@ -297,7 +297,7 @@ mod tests {
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap();
-        let mut kinds = HashSet::new();
+        let mut kinds = HashSet::default();
         for (id, title) in &rows {
             let mut e = j.get(id).unwrap();
             kinds.insert(e.kind());

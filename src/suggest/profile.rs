@@ -5,7 +5,7 @@
 //! not favoured). Built once per ladder version, with the similarity of every two
 //! behaviours' profiles that the ranking uses to avoid near-copies in the top places.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::analyze::{Analyzer, Bag};
 use crate::ladder::Ladder;
@@ -49,7 +49,7 @@ impl LadderModel {
             for section in &level.sections {
                 let title = analyzer.bag(&section.title);
                 for b in &section.behaviours {
-                    let mut doc = Bag::new();
+                    let mut doc = Bag::default();
                     let hints = super::hints::for_behaviour(&b.id, &b.text).unwrap_or("");
                     for (bag, w) in [
                         (analyzer.bag(&b.text), W_TEXT),
@@ -72,7 +72,7 @@ impl LadderModel {
             }
         }
         let n = docs.len() as f32;
-        let mut df: HashMap<String, f32> = HashMap::new();
+        let mut df: HashMap<String, f32> = HashMap::default();
         // A term only in a section title or a level summary counts as part of a
         // document, so it does not look common just because it is everywhere.
         for doc in &docs {
