@@ -447,14 +447,14 @@ impl Journal {
             let shown = rel.display().to_string();
             // An entry file the import would refuse holds something the journal
             // cannot have yet: the export refuses too, rather than overwrite it.
-            let Some(f) = parse_entry(&shown, &text).map_err(|e| {
+            let refused = |e: Error| {
                 Error::Conflict(format!(
                     "{e}; fix it and import the folder first (`rungs import {}`) or export \
                      somewhere else; nothing was changed",
                     out.display()
                 ))
-            })?
-            else {
+            };
+            let Some(mut f) = parse_entry(&shown, &text).map_err(refused)? else {
                 continue;
             };
             let id = file_id(&f);
@@ -466,9 +466,10 @@ impl Journal {
             let in_journal = match current {
                 Some(current) => {
                     let shown = f.revision.unwrap_or(current);
-                    [shown, current]
+                    let written_from = revision_input(conn, &names, &id, shown)?;
+                    resolve_heading(&mut f, written_from.as_ref()).map_err(refused)?;
+                    [Ok(written_from), revision_input(conn, &names, &id, current)]
                         .into_iter()
-                        .map(|n| revision_input(conn, &names, &id, n))
                         .collect::<Result<Vec<_>>>()?
                         .iter()
                         .any(|r| r.as_ref() == Some(&f.input))
@@ -488,11 +489,13 @@ impl Journal {
             // if the journal no longer has that entry or revision (removed for good,
             // as `rungs demo --remove` does): the vault's record says what it showed.
             let recorded = recorded_files(out)?;
-            pending.retain(|(rel, f)| {
-                let mine =
-                    f.id.as_ref()
+            pending.retain_mut(|(rel, f)| {
+                let recorded =
+                    f.id.clone()
                         .zip(f.revision)
-                        .is_some_and(|(id, n)| recorded.get(&(id.clone(), n)) == Some(&f.input));
+                        .and_then(|key| recorded.get(&key));
+                let mine =
+                    recorded.is_some_and(|r| resolve_heading(f, Some(r)).is_ok() && r == &f.input);
                 if mine {
                     ours.push(rel.clone());
                 }
@@ -762,6 +765,39 @@ struct FileEntry {
     /// When the entry went to the trash, for a file that says so (`deleted_at`).
     deleted_at: Option<String>,
     input: EntryInput,
+    /// The file's `# ` line: the title as shown when it was written, or a new one
+    /// typed there (see [`resolve_heading`]).
+    heading: Option<String>,
+}
+
+/// Reads the file's `# ` line against `old`, the revision the file was written from
+/// (None for a file the journal never had): the line unchanged, or agreeing with the
+/// front matter, says nothing; a line changed on its own is the new title; a line and
+/// a `title:` both changed, differently, are refused, as neither can be chosen.
+fn resolve_heading(f: &mut FileEntry, old: Option<&EntryInput>) -> Result<()> {
+    let Some(heading) = f.heading.as_deref() else {
+        return Ok(());
+    };
+    let shown = |i: &EntryInput| shown_title(i.title.as_deref(), &i.details);
+    if heading == shown(&f.input).trim() {
+        return Ok(());
+    }
+    let title_edited = match old {
+        Some(old) if heading == shown(old).trim() => return Ok(()),
+        Some(old) => old.title.as_deref().map(str::trim) != f.input.title.as_deref().map(str::trim),
+        None => f.input.title.is_some(),
+    };
+    if title_edited {
+        return Err(Error::invalid(
+            &f.file,
+            format!(
+                "its `# {heading}` line and its front matter's title differ; keep the title \
+                 in one of them"
+            ),
+        ));
+    }
+    f.input.title = Some(heading.to_string());
+    Ok(())
 }
 
 /// Splits `---\nYAML\n---\n` off the top of `text` (with `\n` line endings).
@@ -837,12 +873,8 @@ fn front_matter_note(key: &str) -> String {
 /// Reads what comes before an entry file's first section: its `# title` line, and
 /// the notes of the texts kept in the front matter. Anything else there belongs to
 /// no field; import refuses it rather than drop it (and a refresh would then
-/// overwrite it). A changed `# title` line is the new title.
-fn read_preamble(
-    preamble: &str,
-    kept: &[&str],
-    shown: &str,
-) -> std::result::Result<Option<String>, String> {
+/// overwrite it). Returns the `# ` line's text (see [`resolve_heading`]).
+fn read_preamble(preamble: &str, kept: &[&str]) -> std::result::Result<Option<String>, String> {
     let mut title = None;
     let mut notes: Vec<String> = kept.iter().map(|k| front_matter_note(k)).collect();
     for line in preamble.lines().map(str::trim).filter(|l| !l.is_empty()) {
@@ -859,7 +891,7 @@ fn read_preamble(
             ));
         }
     }
-    Ok(title.filter(|t| t != shown))
+    Ok(title)
 }
 
 fn parse_entry(file: &str, text: &str) -> Result<Option<FileEntry>> {
@@ -932,20 +964,34 @@ fn parse_entry(file: &str, text: &str) -> Result<Option<FileEntry>> {
             *v = v.to_string().into();
         }
     }
-    let mut input: EntryInput = serde_json::from_value(Value::Object(front))
+    let given: Vec<String> = front
+        .iter()
+        .filter(|(_, v)| !v.is_null())
+        .map(|(k, _)| k.clone())
+        .collect();
+    let input: EntryInput = serde_json::from_value(Value::Object(front))
         .map_err(|e| Error::invalid(file, format!("not an entry: {e}")))?;
-    let shown = shown_title(input.title.as_deref(), &input.details);
-    if let Some(title) =
-        read_preamble(preamble, &kept, &shown).map_err(|m| Error::invalid(file, m))?
-    {
-        input.title = Some(title);
+    // What the entry does not read back (a `## Notes` in a learning, a property of
+    // one's own) would be dropped here and overwritten by the next refresh.
+    let read = serde_json::to_value(&input).expect("an entry serializes");
+    if let Some(k) = given.iter().find(|k| read.get(k.as_str()).is_none()) {
+        let kind = input.details.kind();
+        return Err(Error::invalid(
+            file,
+            match SECTIONS.iter().find(|(key, _)| key == k) {
+                Some((_, heading)) => format!("a {kind} entry has no `## {heading}` section"),
+                None => format!("a {kind} entry has no field `{k}`"),
+            },
+        ));
     }
+    let heading = read_preamble(preamble, &kept).map_err(|m| Error::invalid(file, m))?;
     Ok(Some(FileEntry {
         file: file.to_string(),
         id,
         revision,
         deleted_at,
         input,
+        heading,
     }))
 }
 
@@ -1035,6 +1081,8 @@ fn apply_files(
             )
             .optional()?;
         let Some((current, deleted)) = current else {
+            let mut f = f;
+            resolve_heading(&mut f, None)?;
             let new = save(None, f.input, &f.file)?;
             rename_entry(tx, &new, id)?;
             if let Some(at) = &f.deleted_at {
@@ -1048,9 +1096,12 @@ fn apply_files(
             continue;
         };
         let shown = f.revision.unwrap_or(current);
+        let written_from = revision_input(tx, &names, target, shown)?;
+        let mut f = f;
+        resolve_heading(&mut f, written_from.as_ref())?;
         // Unchanged since it was written, or the same as the journal has now (an
         // edit imported before): nothing to do.
-        if revision_input(tx, &names, target, shown)?.as_ref() == Some(&f.input)
+        if written_from.as_ref() == Some(&f.input)
             || revision_input(tx, &names, target, current)?.as_ref() == Some(&f.input)
         {
             continue;

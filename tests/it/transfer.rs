@@ -1660,3 +1660,127 @@ fn a_hand_edit_outside_the_sections_is_read_or_refused_never_dropped() {
     assert_eq!(export(&env), before);
     assert_eq!(env.json(&["show", &feedback, "--json"])["id"], feedback);
 }
+
+/// The `# ` line and the front matter's `title:` are read against the revision the
+/// file was written from: a `title:` edited alone is the new title, a person edited
+/// on feedback with a generated title keeps it generated, and the two changed
+/// differently are refused by name.
+#[test]
+fn a_vault_title_is_edited_in_the_front_matter_or_the_heading() {
+    let env = demo();
+    let vault = env.dir.path().join("vault");
+    env.ok(&["export", "--format", "markdown", "--out", s(&vault)]);
+    let id_of = |text: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix("id: "))
+            .unwrap()
+            .to_string()
+    };
+    let pairing = file_with(&vault, "pairing/");
+    let text = std::fs::read_to_string(&pairing).unwrap();
+    let id = id_of(&text);
+    let line = text.lines().find(|l| l.starts_with("title: ")).unwrap();
+    std::fs::write(
+        &pairing,
+        text.replace(line, "title: Retitled in the front matter"),
+    )
+    .unwrap();
+    let feedback = vault_files(&vault)
+        .into_iter()
+        .find(|(p, t)| p.starts_with("feedback/") && !t.contains("\ntitle: "))
+        .map(|(p, _)| vault.join(p))
+        .expect("a feedback file with a generated title");
+    let ftext = std::fs::read_to_string(&feedback).unwrap();
+    let fid = id_of(&ftext);
+    let person = ftext.lines().find(|l| l.starts_with("person: ")).unwrap();
+    std::fs::write(
+        &feedback,
+        ftext.replace(person, "person: Someone Else Entirely"),
+    )
+    .unwrap();
+
+    let summary = env.json(&["import", s(&vault), "--json"]);
+    assert_eq!(summary["edited"], 2, "{summary}");
+    assert_eq!(
+        env.json(&["show", &id, "--json"])["title"],
+        "Retitled in the front matter"
+    );
+    let shown = env.json(&["show", &fid, "--json"]);
+    assert_eq!(shown["person"], "Someone Else Entirely");
+    assert!(
+        shown["title"]
+            .as_str()
+            .unwrap()
+            .contains("Someone Else Entirely"),
+        "the generated title follows the person: {shown}"
+    );
+
+    // Both changed, differently: refused, naming the file.
+    env.ok(&[
+        "export",
+        "--format",
+        "markdown",
+        "--out",
+        s(&vault),
+        "--force",
+    ]);
+    // The refresh names the file after the new title.
+    let pairing = vault_files(&vault)
+        .into_iter()
+        .find(|(_, t)| t.contains(&format!("id: {id}\n")))
+        .map(|(p, _)| vault.join(p))
+        .unwrap();
+    let text = std::fs::read_to_string(&pairing).unwrap();
+    let text = text
+        .replace("title: Retitled in the front matter", "title: One title")
+        .replace("# Retitled in the front matter", "# Another title");
+    std::fs::write(&pairing, text).unwrap();
+    let before = export(&env);
+    let err = env.fails(&["import", s(&vault)]);
+    assert!(err.contains("pairing/") && err.contains("title"), "{err}");
+    assert_eq!(export(&env), before);
+    std::fs::write(
+        &pairing,
+        std::fs::read_to_string(&pairing)
+            .unwrap()
+            .replace("title: One title", "title: Another title"),
+    )
+    .unwrap();
+    env.ok(&["import", s(&vault)]);
+
+    // A section or a property the entry's kind does not have is refused, not dropped.
+    let learning = file_with(&vault, "learning/");
+    let text = std::fs::read_to_string(&learning).unwrap();
+    for (edited, needle) in [
+        (
+            format!("{text}\n## Notes\n\nThese notes matter.\n"),
+            "## Notes",
+        ),
+        (
+            text.replacen("kind: learning", "kind: learning\nmood: happy", 1),
+            "mood",
+        ),
+    ] {
+        std::fs::write(&learning, &edited).unwrap();
+        let before = export(&env);
+        for args in [
+            vec!["import", s(&vault)],
+            vec![
+                "export",
+                "--format",
+                "markdown",
+                "--out",
+                s(&vault),
+                "--force",
+            ],
+        ] {
+            let err = env.fails(&args);
+            assert!(
+                err.contains("learning/") && err.contains(needle),
+                "{args:?}: {err}"
+            );
+        }
+        assert_eq!(export(&env), before);
+        assert_eq!(std::fs::read_to_string(&learning).unwrap(), edited);
+    }
+}
