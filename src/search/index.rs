@@ -391,7 +391,11 @@ impl SearchIndex {
 
     /// Drains everything and commits now (before a CLI command exits, before a search).
     pub fn flush(&mut self, conn: &Connection) -> Result<()> {
-        self.step(conn, true).map(|_| ())
+        self.step(conn, true)?;
+        // Another process's commit reaches the reader only when its 500 ms watcher
+        // fires: a search right after that process finished (the CLI adding while
+        // this one waited) would miss it, so read the index's latest commit now.
+        self.reader.reload().map_err(|e| tantivy_err("reload", e))
     }
 
     /// Drains the outbox, committing now (`force`) or when the policy says so;
