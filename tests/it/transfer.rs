@@ -410,6 +410,14 @@ fn markdown_round_trip_of_every_field_and_edge() {
     }
 }
 
+/// The entry id an entry file's front matter gives.
+fn id_in(text: &str) -> String {
+    text.lines()
+        .find_map(|l| l.strip_prefix("id: "))
+        .expect("an entry file has an id")
+        .to_string()
+}
+
 fn file_with(vault: &Path, prefix: &str) -> std::path::PathBuf {
     let files = vault_files(vault);
     let rel = files
@@ -426,11 +434,7 @@ fn a_vault_edited_by_hand_becomes_new_revisions_and_new_entries() {
     env.ok(&["export", "--format", "markdown", "--out", s(&vault)]);
     let feedback = file_with(&vault, "feedback/2026/2026-11-17-");
     let text = std::fs::read_to_string(&feedback).unwrap();
-    let id = text
-        .lines()
-        .find_map(|l| l.strip_prefix("id: "))
-        .unwrap()
-        .to_string();
+    let id = id_in(&text);
     let text = text
         .replace(
             "We fixed it by noon",
@@ -487,11 +491,7 @@ fn a_vault_edited_by_hand_becomes_new_revisions_and_new_entries() {
     // the entry stays in the trash.
     let trashed = file_with(&vault, "trash/learning/");
     let text = std::fs::read_to_string(&trashed).unwrap();
-    let trashed_id = text
-        .lines()
-        .find_map(|l| l.strip_prefix("id: "))
-        .unwrap()
-        .to_string();
+    let trashed_id = id_in(&text);
     let deleted_at = env.json(&["show", &trashed_id, "--json"])["deleted_at"].clone();
     assert!(deleted_at.is_string(), "{deleted_at}");
     std::fs::write(&trashed, text.replace("oops", "edited in the trash")).unwrap();
@@ -1137,11 +1137,7 @@ fn exporting_again_into_a_vault_refreshes_it_and_keeps_what_is_not_ours() {
     std::fs::write(vault.join("scratch.md"), "thinking\n").unwrap();
     let learning = file_with(&vault, "learning/2026/2026-11-19-1234-");
     let text = std::fs::read_to_string(&learning).unwrap();
-    let id = text
-        .lines()
-        .find_map(|l| l.strip_prefix("id: "))
-        .unwrap()
-        .to_string();
+    let id = id_in(&text);
     std::fs::write(
         &learning,
         text.replace("Ünïcödé body", "changed in the vault"),
@@ -1386,11 +1382,7 @@ fn texts_that_look_like_sections_survive_the_vault() {
     assert_eq!(export(&env), before);
 
     // A hand edit in the front matter is a new revision with the whole text.
-    let id = text
-        .lines()
-        .find_map(|l| l.strip_prefix("id: "))
-        .unwrap()
-        .to_string();
+    let id = id_in(&text);
     std::fs::write(
         &file,
         text.replace(
@@ -1420,11 +1412,7 @@ fn a_vault_edit_conflict_is_imported_once_and_the_vault_refreshes() {
     env.ok(&["export", "--format", "markdown", "--out", s(&vault)]);
     let learning = file_with(&vault, "learning/2026/2026-11-19-1234-");
     let text = std::fs::read_to_string(&learning).unwrap();
-    let id = text
-        .lines()
-        .find_map(|l| l.strip_prefix("id: "))
-        .unwrap()
-        .to_string();
+    let id = id_in(&text);
     std::fs::write(
         &learning,
         text.replace("Ünïcödé body", "changed in the vault"),
@@ -1580,17 +1568,11 @@ fn a_hand_edit_outside_the_sections_is_read_or_refused_never_dropped() {
     let env = texts_that_look_like_sections();
     let vault = env.dir.path().join("vault");
     env.ok(&["export", "--format", "markdown", "--out", s(&vault)]);
-    let id_of = |text: &str| {
-        text.lines()
-            .find_map(|l| l.strip_prefix("id: "))
-            .unwrap()
-            .to_string()
-    };
 
     // A retitled heading is the new title.
     let file = file_with(&vault, "learning/2026/2026-11-22-headings-in-the-body-");
     let text = std::fs::read_to_string(&file).unwrap();
-    let id = id_of(&text);
+    let id = id_in(&text);
     let title = env.json(&["show", &id, "--json"])["title"]
         .as_str()
         .unwrap()
@@ -1619,7 +1601,7 @@ fn a_hand_edit_outside_the_sections_is_read_or_refused_never_dropped() {
     ]);
     let file = file_with(&vault, "feedback/2026/2026-11-22-");
     let text = std::fs::read_to_string(&file).unwrap();
-    let feedback = id_of(&text);
+    let feedback = id_in(&text);
     let with_paragraph = text.replacen("\n## ", "\nA thought added above the sections.\n\n## ", 1);
     assert_ne!(with_paragraph, text);
     std::fs::write(&file, &with_paragraph).unwrap();
@@ -1670,15 +1652,9 @@ fn a_vault_title_is_edited_in_the_front_matter_or_the_heading() {
     let env = demo();
     let vault = env.dir.path().join("vault");
     env.ok(&["export", "--format", "markdown", "--out", s(&vault)]);
-    let id_of = |text: &str| {
-        text.lines()
-            .find_map(|l| l.strip_prefix("id: "))
-            .unwrap()
-            .to_string()
-    };
     let pairing = file_with(&vault, "pairing/");
     let text = std::fs::read_to_string(&pairing).unwrap();
-    let id = id_of(&text);
+    let id = id_in(&text);
     let line = text.lines().find(|l| l.starts_with("title: ")).unwrap();
     std::fs::write(
         &pairing,
@@ -1691,7 +1667,7 @@ fn a_vault_title_is_edited_in_the_front_matter_or_the_heading() {
         .map(|(p, _)| vault.join(p))
         .expect("a feedback file with a generated title");
     let ftext = std::fs::read_to_string(&feedback).unwrap();
-    let fid = id_of(&ftext);
+    let fid = id_in(&ftext);
     let person = ftext.lines().find(|l| l.starts_with("person: ")).unwrap();
     std::fs::write(
         &feedback,
