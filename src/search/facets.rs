@@ -48,6 +48,12 @@ struct SegmentTable {
     /// once with the table: looking terms up in a column's dictionary for every
     /// search cost more than the rest of the counting.
     labels: Vec<String>,
+    /// Code `c`'s documents as a bitset: `docs[c * words..(c + 1) * words]`. A large
+    /// result set is counted per code (AND and popcount, 64 documents at a time);
+    /// adding one per code of each matching document cost 16 % of a search.
+    docs: Vec<u64>,
+    /// 64-bit words per bitset.
+    words: usize,
 }
 
 impl SegmentTable {
@@ -104,11 +110,20 @@ impl SegmentTable {
                 .iter()
                 .map(|m| format!("{:04}-{:02}", m / 100, m % 100)),
         );
+        let words = (max_doc as usize).div_ceil(64);
+        let mut docs = vec![0u64; offsets[6] as usize * words];
+        for doc in 0..max_doc as usize {
+            for &code in &codes[starts[doc] as usize..starts[doc + 1] as usize] {
+                docs[code as usize * words + doc / 64] |= 1 << (doc % 64);
+            }
+        }
         Ok(SegmentTable {
             starts,
             codes,
             offsets,
             labels,
+            docs,
+            words,
         })
     }
 }
@@ -130,7 +145,89 @@ pub struct CountAndFacets<'a>(pub &'a FacetTables);
 pub struct SegmentCounts {
     table: Arc<SegmentTable>,
     total: u64,
-    counts: Vec<u32>,
+    /// The matching documents, one bit each.
+    hits: Vec<u64>,
+}
+
+impl SegmentCounts {
+    /// Adds the documents of a bitset (one bit per document of the segment, as
+    /// [`super::count`] builds it); none may have been collected already.
+    pub(crate) fn collect_bits(&mut self, bits: &[u64]) {
+        for (h, b) in self.hits.iter_mut().zip(bits) {
+            *h |= b;
+            self.total += u64::from(b.count_ones());
+        }
+    }
+
+    /// Each code's count, per code (AND and popcount 64 documents at a time) or per
+    /// result (one addition per code it has), whichever is less work.
+    fn counts(&self) -> Vec<u32> {
+        let t = &*self.table;
+        // Additions per result (about nine codes each) against one AND and popcount
+        // per code and word, the addition costing about four times as much.
+        let additions = t.codes.len() as u64 * self.total / (t.starts.len() as u64).max(1);
+        if additions * 4 < (t.offsets[6] as usize * t.words) as u64 {
+            self.counts_per_result()
+        } else {
+            self.counts_per_code()
+        }
+    }
+
+    fn counts_per_result(&self) -> Vec<u32> {
+        let SegmentTable {
+            starts,
+            codes,
+            offsets,
+            ..
+        } = &*self.table;
+        let mut counts = vec![0u32; offsets[6] as usize];
+        for (i, &word) in self.hits.iter().enumerate() {
+            let mut w = word;
+            while w != 0 {
+                let doc = i * 64 + w.trailing_zeros() as usize;
+                w &= w - 1;
+                for &code in &codes[starts[doc] as usize..starts[doc + 1] as usize] {
+                    counts[code as usize] += 1;
+                }
+            }
+        }
+        counts
+    }
+
+    fn counts_per_code(&self) -> Vec<u32> {
+        let SegmentTable {
+            offsets,
+            docs,
+            words,
+            ..
+        } = &*self.table;
+        (0..offsets[6] as usize)
+            .map(|code| both(&self.hits, &docs[code * words..(code + 1) * words]))
+            .collect()
+    }
+}
+
+/// How many bits `a` and `b` both have set.
+fn both(a: &[u64], b: &[u64]) -> u32 {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("popcnt") {
+        // SAFETY: the CPU has the instruction (checked just above).
+        return unsafe { both_popcnt(a, b) };
+    }
+    both_portable(a, b)
+}
+
+fn both_portable(a: &[u64], b: &[u64]) -> u32 {
+    a.iter().zip(b).map(|(x, y)| (x & y).count_ones()).sum()
+}
+
+/// The same, compiled to the CPU's population-count instruction (without it,
+/// `count_ones` is a dozen instructions and counting per code lost to counting per
+/// result).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "popcnt")]
+fn both_popcnt(a: &[u64], b: &[u64]) -> u32 {
+    both_portable(a, b)
 }
 
 impl Collector for CountAndFacets<'_> {
@@ -147,11 +244,11 @@ impl Collector for CountAndFacets<'_> {
                 t
             }
         };
-        let counts = vec![0; table.offsets[6] as usize];
+        let hits = vec![0; table.words];
         Ok(SegmentCounts {
             table,
             total: 0,
-            counts,
+            hits,
         })
     }
 
@@ -189,17 +286,14 @@ impl SegmentCollector for SegmentCounts {
     }
 
     fn collect_block(&mut self, docs: &[DocId]) {
-        let SegmentTable { starts, codes, .. } = &*self.table;
         self.total += docs.len() as u64;
         for &doc in docs {
-            let (from, to) = (starts[doc as usize], starts[doc as usize + 1]);
-            for &code in &codes[from as usize..to as usize] {
-                self.counts[code as usize] += 1;
-            }
+            self.hits[doc as usize / 64] |= 1 << (doc % 64);
         }
     }
 
     fn harvest(self) -> (u64, Facets) {
+        let counts = self.counts();
         let SegmentTable {
             offsets, labels, ..
         } = &*self.table;
@@ -207,7 +301,7 @@ impl SegmentCollector for SegmentCounts {
         for i in 0..6 {
             let codes = offsets[i] as usize..offsets[i + 1] as usize;
             maps.push(
-                self.counts[codes.clone()]
+                counts[codes.clone()]
                     .iter()
                     .zip(&labels[codes])
                     .filter(|(n, _)| **n > 0)
@@ -225,5 +319,50 @@ impl SegmentCollector for SegmentCounts {
             month: it.next().unwrap_or_default(),
         };
         (self.total, facets)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::Journal;
+
+    /// Counting per code (bitsets, popcount) and per result (the codes of each
+    /// document) agree, on result sets from empty to every document.
+    #[test]
+    fn both_ways_of_counting_agree() {
+        let mut j = Journal::open_in_memory().unwrap();
+        j.load_synthetic(300, 5, &mut |_, _| {}).unwrap();
+        let ix = j.search_index();
+        let searcher = ix.reader.searcher();
+        let tables = FacetTables::default();
+        let counter = CountAndFacets(&tables);
+        let mut seen_codes = 0;
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let max = segment.max_doc();
+            for step in [1, 2, 3, 7, 50, max + 1] {
+                let mut seg = counter.for_segment(ord as u32, segment).unwrap();
+                let docs: Vec<DocId> = (0..max).filter(|d| d % step == 0).collect();
+                seg.collect_block(&docs);
+                assert_eq!(seg.total, docs.len() as u64);
+                let per_code = seg.counts_per_code();
+                assert_eq!(seg.counts_per_result(), per_code, "every {step}th document");
+                assert_eq!(seg.counts(), per_code);
+                // Every document has a kind and a month: both facets sum to the total.
+                let sum = |f: usize| -> u64 {
+                    let o = &seg.table.offsets;
+                    per_code[o[f] as usize..o[f + 1] as usize]
+                        .iter()
+                        .map(|&n| u64::from(n))
+                        .sum()
+                };
+                assert_eq!(sum(0), seg.total, "kinds");
+                assert_eq!(sum(5), seg.total, "months");
+                seen_codes += per_code.iter().filter(|&&n| n > 0).count();
+            }
+        }
+        assert!(seen_codes > 100, "{seen_codes} codes counted");
+        assert_eq!(both_portable(&[0b1011, u64::MAX], &[0b0110, 1 << 63]), 2);
+        assert_eq!(both(&[0b1011, u64::MAX], &[0b0110, 1 << 63]), 2);
     }
 }

@@ -188,6 +188,13 @@ impl LooseQuery {
     }
 }
 
+impl LooseQuery {
+    /// The documents of `segment` this query matches (kept, see the module docs).
+    pub(crate) fn docs(&self, segment: &SegmentReader) -> tantivy::Result<Arc<BitSet>> {
+        docs(segment, self.field, &self.word)
+    }
+}
+
 impl std::fmt::Debug for LooseQuery {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(

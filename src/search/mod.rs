@@ -5,6 +5,7 @@
 //! The index can be deleted at any time: it is rebuilt from SQLite.
 
 mod background;
+mod count;
 mod directory;
 pub mod document;
 mod facets;
@@ -195,10 +196,11 @@ pub fn search(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Resul
     let searcher = ix.reader.searcher();
     // Each part's weight (and typo automaton) is built once, however often it runs.
     let scoring = EnableScoring::enabled_from_searcher(&searcher);
-    let groups: Vec<Box<dyn Query>> = parts
+    let clauses: Vec<Vec<query::Clause>> = parts.iter().map(|p| query::clauses(f, p)).collect();
+    let groups: Vec<Box<dyn Query>> = clauses
         .iter()
-        .map(|p| {
-            prebuilt::prebuilt(&*query::part_query(f, p), scoring)
+        .map(|c| {
+            prebuilt::prebuilt(&*query::part_query(c), scoring)
                 .map(|q| Box::new(q) as Box<dyn Query>)
         })
         .collect::<tantivy::Result<_>>()
@@ -258,7 +260,10 @@ pub fn search(conn: &Connection, ix: &SearchIndex, req: &SearchRequest) -> Resul
             (total, facets) = (t, f);
             ranked.extend(more.into_iter().filter(|(_, d)| !seen.contains(d)));
         } else {
-            (total, facets) = searcher.search(&*any, &counts).map_err(tantivy_err)?;
+            // Only the total and facets are left: counted without scoring.
+            let filters: Vec<Box<dyn Query>> = filters.iter().map(|(_, q)| q.box_clone()).collect();
+            (total, facets) =
+                count::count_any(&searcher, &counts, &clauses, &filters).map_err(tantivy_err)?;
         }
         ranked = ranked.into_iter().skip(offset).take(limit).collect();
     }

@@ -91,15 +91,24 @@ fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(q, boost))
 }
 
-fn exact(field: Field, token: &str, weight: f32) -> Box<dyn Query> {
+/// One way a part can match, and its weight. A count of the matches needs the
+/// clauses themselves (see [`super::count`]); a ranking needs them weighted.
+pub(crate) enum Clause {
+    /// A term or phrase in one field.
+    Exact(Box<dyn Query>, f32),
+    /// Typo-tolerant or prefix matches in one field.
+    Loose(LooseQuery, f32),
+}
+
+fn exact(field: Field, token: &str, weight: f32) -> Clause {
     let term = Term::from_field_text(field, token);
-    boosted(
+    Clause::Exact(
         Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
         weight,
     )
 }
 
-fn phrase(field: Field, tokens: &[String], weight: f32) -> Box<dyn Query> {
+fn phrase(field: Field, tokens: &[String], weight: f32) -> Clause {
     if tokens.len() == 1 {
         return exact(field, &tokens[0], weight);
     }
@@ -107,31 +116,31 @@ fn phrase(field: Field, tokens: &[String], weight: f32) -> Box<dyn Query> {
         .iter()
         .map(|t| Term::from_field_text(field, t))
         .collect();
-    boosted(Box::new(PhraseQuery::new(terms)), weight)
+    Clause::Exact(Box::new(PhraseQuery::new(terms)), weight)
 }
 
 /// Typo-tolerant and prefix variants of a word, against unstemmed words.
-fn loose(field: Field, raw: &str, prefix: bool, weight: f32) -> Vec<Box<dyn Query>> {
-    let mut out: Vec<Box<dyn Query>> = Vec::new();
+fn loose(field: Field, raw: &str, prefix: bool, weight: f32) -> Vec<Clause> {
+    let mut out = Vec::new();
     let d = Part::distance(raw);
     if d > 0 {
-        out.push(boosted(
-            Box::new(LooseQuery::typo(field, raw, d)),
+        out.push(Clause::Loose(
+            LooseQuery::typo(field, raw, d),
             weight * FUZZY_WEIGHT,
         ));
     }
     if prefix {
-        out.push(boosted(
-            Box::new(LooseQuery::prefix(field, raw)),
+        out.push(Clause::Loose(
+            LooseQuery::prefix(field, raw),
             weight * PREFIX_WEIGHT,
         ));
     }
     out
 }
 
-/// The query matching one part anywhere in the entry.
-pub fn part_query(f: &Fields, part: &Part) -> Box<dyn Query> {
-    let mut should: Vec<Box<dyn Query>> = Vec::new();
+/// Every way one part matches anywhere in the entry.
+pub(crate) fn clauses(f: &Fields, part: &Part) -> Vec<Clause> {
+    let mut should = Vec::new();
     match part {
         Part::Word { raw, stem, prefix } => {
             should.push(exact(f.title, stem, TITLE_BOOST));
@@ -149,7 +158,22 @@ pub fn part_query(f: &Fields, part: &Part) -> Box<dyn Query> {
             should.push(phrase(f.names, raws, NAMES_BOOST));
         }
     }
+    should
+}
+
+/// The query matching one part anywhere in the entry (its [`clauses`]), scored by
+/// the clauses' weights.
+pub(crate) fn part_query(clauses: &[Clause]) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(
-        should.into_iter().map(|q| (Occur::Should, q)).collect(),
+        clauses
+            .iter()
+            .map(|c| {
+                let q = match c {
+                    Clause::Exact(q, w) => boosted(q.box_clone(), *w),
+                    Clause::Loose(q, w) => boosted(Box::new(q.clone()), *w),
+                };
+                (Occur::Should, q)
+            })
+            .collect(),
     ))
 }
