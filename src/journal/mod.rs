@@ -5,7 +5,7 @@
 mod backup;
 pub mod browse;
 pub(crate) mod bulk_read;
-mod bulk_write;
+pub(crate) mod bulk_write;
 pub mod conversation;
 pub mod drafts;
 mod entries;

@@ -150,9 +150,15 @@ impl Database {
         let _mode: String = self
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        // Statement journals (a statement that fires a trigger or checks a foreign key
+        // keeps the pages it changes, to undo it alone) in memory: in a file they were
+        // three quarters of a bulk load's writes (`pwrite` of 4 bytes, then 4 KiB, for
+        // every page every such statement touched: 374,000 calls for 20,000 entries,
+        // 88,000 without).
         self.conn.execute_batch(
             "PRAGMA foreign_keys = ON;
-             PRAGMA synchronous = FULL;",
+             PRAGMA synchronous = FULL;
+             PRAGMA temp_store = MEMORY;",
         )?;
         Ok(())
     }
